@@ -1,0 +1,69 @@
+import { z } from 'zod';
+
+// Ids are short, stable and human-readable so a definition diffs cleanly in git.
+const id = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'ids start with a letter and use letters, digits, _ and -');
+
+export const ENTITY_TYPES = ['lead', 'account', 'contact', 'opportunity', 'quote', 'subscription', 'case', 'task'] as const;
+export type EntityType = (typeof ENTITY_TYPES)[number];
+
+export const RECORD_EVENTS = ['created', 'updated'] as const;
+export type RecordEvent = (typeof RECORD_EVENTS)[number];
+
+/** A JSON Logic rule. Its structure is checked by the rule validator, not here. */
+export const jsonLogicSchema: z.ZodType<unknown> = z.unknown();
+
+export const recordTriggerSchema = z.strictObject({
+  id,
+  kind: z.literal('record'),
+  entity: z.enum(ENTITY_TYPES),
+  event: z.enum(RECORD_EVENTS),
+  condition: jsonLogicSchema.optional(),
+});
+
+export const triggerSchema = z.discriminatedUnion('kind', [recordTriggerSchema]);
+
+export const retryPolicySchema = z.strictObject({
+  maximumAttempts: z.number().int().min(1).max(100).default(5),
+  initialIntervalSeconds: z.number().min(0.1).max(3600).default(1),
+  backoffCoefficient: z.number().min(1).max(10).default(2),
+});
+
+export const stepSchema = z.strictObject({
+  id,
+  type: z.string().min(1).max(64),
+  title: z.string().max(200).optional(),
+  config: z.record(z.string(), z.unknown()).default({}),
+  retry: retryPolicySchema.optional(),
+  timeoutSeconds: z.number().int().min(1).max(86_400).optional(),
+  onError: id.optional(),
+});
+
+export const transitionSchema = z.strictObject({
+  id,
+  from: id,
+  to: id,
+  condition: jsonLogicSchema.optional(),
+  label: z.string().max(100).optional(),
+});
+
+export const DEFINITION_SCHEMA_VERSION = 1;
+
+export const workflowDefinitionSchema = z.strictObject({
+  schemaVersion: z.literal(DEFINITION_SCHEMA_VERSION),
+  key: id,
+  name: z.string().min(1).max(200),
+  triggers: z.array(triggerSchema).min(1).max(20),
+  steps: z.array(stepSchema).max(500),
+  transitions: z.array(transitionSchema).max(2000),
+});
+
+export type Trigger = z.infer<typeof triggerSchema>;
+export type RecordTrigger = z.infer<typeof recordTriggerSchema>;
+export type Step = z.infer<typeof stepSchema>;
+export type Transition = z.infer<typeof transitionSchema>;
+export type RetryPolicy = z.infer<typeof retryPolicySchema>;
+export type WorkflowDefinition = z.infer<typeof workflowDefinitionSchema>;

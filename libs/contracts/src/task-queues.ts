@@ -1,0 +1,7 @@
+/** The queue the interpreter workflow and the CRM-facing step activities are polled on. */
+export const ENGINE_TASK_QUEUE = 'baton-engine';
+
+/** Temporal workflow type names, shared by the dispatcher (which starts them) and the worker. */
+export const WORKFLOW_TYPES = {
+  runDefinition: 'runDefinitionWorkflow',
+} as const;

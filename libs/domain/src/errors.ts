@@ -1,0 +1,61 @@
+/**
+ * Stable error codes. Clients, support staff and tests key on these strings, so a code, once
+ * published, never changes meaning. Add new codes; do not rename old ones.
+ */
+export const ERROR_CODES = [
+  'VALIDATION_FAILED',
+  'MALFORMED_JSON',
+  'PAYLOAD_TOO_LARGE',
+  'UNAUTHENTICATED',
+  'INVALID_CREDENTIALS',
+  'TOKEN_EXPIRED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'NO_ASSIGNEE_AVAILABLE',
+  'DEFINITION_INVALID',
+  'UNKNOWN_STEP_TYPE',
+  'SERVICE_UNAVAILABLE',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** Codes caused by the caller's input or rights: retrying the same request cannot succeed. */
+export const USER_ERROR_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
+  'VALIDATION_FAILED',
+  'MALFORMED_JSON',
+  'PAYLOAD_TOO_LARGE',
+  'UNAUTHENTICATED',
+  'INVALID_CREDENTIALS',
+  'TOKEN_EXPIRED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'DEFINITION_INVALID',
+  'UNKNOWN_STEP_TYPE',
+]);
+
+/**
+ * A failure the domain understands. Thrown by services, which are called both from HTTP
+ * controllers and from Temporal activities, so it knows nothing of HTTP: each edge maps it once.
+ */
+export class BatonError extends Error {
+  override readonly name = 'BatonError';
+
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+
+  get isUserError(): boolean {
+    return USER_ERROR_CODES.has(this.code);
+  }
+}
+
+export function isBatonError(value: unknown): value is BatonError {
+  return value instanceof BatonError;
+}
