@@ -25,6 +25,7 @@ export type {
   EngineActivities,
   RunDefinitionInput,
   RunDefinitionResult,
+  RecordRunStatusInput,
   RunOrigin,
   RunStatus,
   RunStepInput,

@@ -47,13 +47,18 @@ export interface RunStepOutput {
 
 export type RunStatus = 'running' | 'completed' | 'failed';
 
+export interface RecordRunStatusInput {
+  runId: string;
+  origin: RunOrigin;
+  eventId: string;
+  record: RunDefinitionInput['record'];
+  status: RunStatus;
+  stepsRun: string[];
+  error?: RunDefinitionResult['error'];
+}
+
 /** Activities the interpreter workflow calls. Implemented by the worker host. */
 export interface EngineActivities {
   runStep(input: RunStepInput): Promise<RunStepOutput>;
-  recordRunStatus(input: {
-    runId: string;
-    status: RunStatus;
-    stepsRun: string[];
-    error?: RunDefinitionResult['error'];
-  }): Promise<void>;
+  recordRunStatus(input: RecordRunStatusInput): Promise<void>;
 }

@@ -32,6 +32,7 @@ export const USER_ERROR_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'FORBIDDEN',
   'NOT_FOUND',
   'CONFLICT',
+  'NO_ASSIGNEE_AVAILABLE',
   'DEFINITION_INVALID',
   'UNKNOWN_STEP_TYPE',
 ]);

@@ -13,7 +13,8 @@ const MAX_STEPS_PER_RUN = 1000;
 
 const bookkeeping = proxyActivities<EngineActivities>({
   startToCloseTimeout: '30 seconds',
-  retry: { maximumAttempts: 0, maximumInterval: '30 seconds' },
+  // Bookkeeping must eventually land, so it retries without an attempt limit.
+  retry: { maximumInterval: '30 seconds' },
 });
 
 function activitiesFor(step: Step): EngineActivities {
@@ -84,7 +85,15 @@ export async function runDefinitionWorkflow(input: RunDefinitionInput): Promise<
 
   async function finish(error?: RunDefinitionResult['error']): Promise<RunDefinitionResult> {
     const status = error ? 'failed' : 'completed';
-    await bookkeeping.recordRunStatus({ runId, status, stepsRun, error });
+    await bookkeeping.recordRunStatus({
+      runId,
+      origin,
+      eventId: input.event.id,
+      record: input.record,
+      status,
+      stepsRun,
+      error,
+    });
     return error ? { status, stepsRun, error } : { status, stepsRun };
   }
 }

@@ -1,0 +1,47 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { MikroOrmModule } from '@mikro-orm/nestjs';
+import { AuthController } from './auth/auth.controller';
+import { AuthGuard } from './auth/auth.guard';
+import { AuthService } from './auth/auth.service';
+import { ErrorFilter } from './common/error.filter';
+import { BATON_CONFIG, type BatonConfig } from './config';
+import { mikroOrmConfig } from './database/mikro-orm.config';
+import { EngineActivitiesService } from './engine/engine-activities.service';
+import { EngineWorkerService } from './engine/engine-worker.service';
+import { StepRegistry } from './engine/step-registry';
+import { TemporalService } from './engine/temporal.service';
+import { HealthController } from './health/health.controller';
+import { LeadsController } from './leads/leads.controller';
+import { LeadsService } from './leads/leads.service';
+import { OutboxDispatcherService } from './outbox/outbox-dispatcher.service';
+import { OutboxService } from './outbox/outbox.service';
+import { TasksController } from './tasks/tasks.controller';
+import { TasksService } from './tasks/tasks.service';
+import { WorkflowsService } from './workflows/workflows.service';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: BatonConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [MikroOrmModule.forRoot(mikroOrmConfig(config.databaseUrl))],
+      controllers: [AuthController, HealthController, LeadsController, TasksController],
+      providers: [
+        { provide: BATON_CONFIG, useValue: config },
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: ErrorFilter },
+        AuthService,
+        LeadsService,
+        TasksService,
+        WorkflowsService,
+        OutboxService,
+        OutboxDispatcherService,
+        TemporalService,
+        StepRegistry,
+        EngineActivitiesService,
+        EngineWorkerService,
+      ],
+    };
+  }
+}

@@ -1,0 +1,45 @@
+import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
+import type { Response } from 'express';
+import { OptimisticLockError } from '@mikro-orm/core';
+import { BatonError, type ErrorCode } from '@baton/domain';
+import { HTTP_STATUS, type ErrorBody } from './http-errors';
+
+// Nest's own exceptions (unknown route, wrong method) mapped to our codes.
+function codeForHttpStatus(status: number): ErrorCode {
+  if (status === 401) return 'UNAUTHENTICATED';
+  if (status === 403) return 'FORBIDDEN';
+  if (status === 404) return 'NOT_FOUND';
+  if (status === 409) return 'CONFLICT';
+  if (status === 413) return 'PAYLOAD_TOO_LARGE';
+  if (status >= 400 && status < 500) return 'VALIDATION_FAILED';
+  return 'INTERNAL';
+}
+
+/** The one place a failure becomes an HTTP response: `{ code, message, details }`, never a stack trace. */
+@Catch()
+export class ErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('http');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const { status, body } = this.toResponse(exception);
+    if (status >= 500) this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    response.status(status).json(body);
+  }
+
+  private toResponse(exception: unknown): { status: number; body: ErrorBody } {
+    if (exception instanceof BatonError) {
+      const body: ErrorBody = { code: exception.code, message: exception.message };
+      if (exception.details !== undefined) body.details = exception.details;
+      return { status: HTTP_STATUS[exception.code], body };
+    }
+    if (exception instanceof OptimisticLockError) {
+      return { status: 409, body: { code: 'CONFLICT', message: 'The record was changed by someone else; reload it and try again' } };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      return { status, body: { code: codeForHttpStatus(status), message: exception.message } };
+    }
+    return { status: 500, body: { code: 'INTERNAL', message: 'Something went wrong on our side' } };
+  }
+}

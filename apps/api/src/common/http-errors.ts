@@ -1,0 +1,25 @@
+import type { ErrorCode } from '@baton/domain';
+
+/** The HTTP status each domain error code maps to. Exhaustive: a new code must pick one here. */
+export const HTTP_STATUS: Record<ErrorCode, number> = {
+  VALIDATION_FAILED: 400,
+  MALFORMED_JSON: 400,
+  PAYLOAD_TOO_LARGE: 413,
+  UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
+  TOKEN_EXPIRED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  NO_ASSIGNEE_AVAILABLE: 422,
+  DEFINITION_INVALID: 400,
+  UNKNOWN_STEP_TYPE: 400,
+  SERVICE_UNAVAILABLE: 503,
+  INTERNAL: 500,
+};
+
+export interface ErrorBody {
+  code: ErrorCode;
+  message: string;
+  details?: unknown;
+}

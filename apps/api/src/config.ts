@@ -1,0 +1,69 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const emptyAsUndefined = (v: unknown) => (v === '' ? undefined : v);
+const optionalString = z.preprocess(emptyAsUndefined, z.string().optional());
+const port = (fallback: number) => z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(65535).default(fallback));
+
+const envSchema = z.object({
+  PORT: port(3000),
+  HOST: z.string().default('127.0.0.1'),
+  DATABASE_URL: optionalString,
+  TEMPORAL_ADDRESS: optionalString,
+  TEMPORAL_NAMESPACE: z.string().default('baton'),
+  BATON_DATA_DIR: z.string().default('.baton'),
+  BATON_ROLE: z.enum(['all', 'api', 'worker']).default('all'),
+  BATON_PG_PORT: port(5433),
+  BATON_TEMPORAL_PORT: port(7233),
+  BATON_TEMPORAL_UI_PORT: port(8233),
+  BATON_TEMPORAL_HEADLESS: z.stringbool().default(false),
+  BATON_SEED_DEMO: z.stringbool().default(true),
+  BATON_TOKEN_TTL_MINUTES: z.coerce.number().int().min(1).max(60 * 24 * 30).default(12 * 60),
+  BATON_DISPATCH_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(500),
+  BATON_WEB_DIST: z.string().optional(),
+  BATON_LOG_LEVEL: z.enum(['error', 'warn', 'info', 'debug']).default('info'),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface BatonConfig {
+  port: number;
+  host: string;
+  role: Env['BATON_ROLE'];
+  databaseUrl: string;
+  temporalAddress: string;
+  temporalNamespace: string;
+  seedDemo: boolean;
+  tokenTtlMinutes: number;
+  dispatchIntervalMs: number;
+  webDist: string;
+  logLevel: Env['BATON_LOG_LEVEL'];
+}
+
+/** Reads and validates the environment once; a bad value stops start-up with every problem listed. */
+export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new Error(`Invalid configuration:\n${problems}`);
+  }
+  return parsed.data;
+}
+
+export function buildConfig(env: Env, services: { databaseUrl: string; temporalAddress: string }): BatonConfig {
+  return {
+    port: env.PORT,
+    host: env.HOST,
+    role: env.BATON_ROLE,
+    databaseUrl: services.databaseUrl,
+    temporalAddress: services.temporalAddress,
+    temporalNamespace: env.TEMPORAL_NAMESPACE,
+    seedDemo: env.BATON_SEED_DEMO,
+    tokenTtlMinutes: env.BATON_TOKEN_TTL_MINUTES,
+    dispatchIntervalMs: env.BATON_DISPATCH_INTERVAL_MS,
+    webDist: env.BATON_WEB_DIST ?? resolve(__dirname, '../../web/dist'),
+    logLevel: env.BATON_LOG_LEVEL,
+  };
+}
+
+export const BATON_CONFIG = Symbol('BATON_CONFIG');

@@ -1,0 +1,24 @@
+import { Session } from '../auth/session.entity';
+import { AssignmentCursor } from '../engine/assignment-cursor.entity';
+import { StepEffect } from '../engine/step-effect.entity';
+import { Lead } from '../leads/lead.entity';
+import { OutboxEvent } from '../outbox/outbox-event.entity';
+import { Task } from '../tasks/task.entity';
+import { User } from '../users/user.entity';
+import { Workflow } from '../workflows/workflow.entity';
+import { WorkflowRun } from '../workflows/workflow-run.entity';
+import { WorkflowVersion } from '../workflows/workflow-version.entity';
+
+// Listed, not discovered by glob, so the same list works from src/ under Jest and from dist/.
+export const ENTITIES = [
+  User,
+  Session,
+  Lead,
+  Task,
+  Workflow,
+  WorkflowVersion,
+  WorkflowRun,
+  OutboxEvent,
+  StepEffect,
+  AssignmentCursor,
+];

@@ -1,0 +1,49 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { hashPassword } from '../../auth/passwords';
+import { Lead } from '../../leads/lead.entity';
+import { User } from '../../users/user.entity';
+import { Workflow } from '../../workflows/workflow.entity';
+import { WorkflowVersion } from '../../workflows/workflow-version.entity';
+import { DEMO_PASSWORD, DEMO_USERS, demoLeads } from './demo-data';
+import { LEAD_HANDOFF } from './lead-handoff.definition';
+
+const SEED_KEY = 'demo-seed';
+
+/**
+ * Seeds demo users, the lead-handoff workflow and historical leads once. A marker row makes later
+ * starts skip it, so data people changed or deleted is never put back.
+ */
+export async function seedDemoData(em: EntityManager): Promise<boolean> {
+  return em.transactional(async (tx) => {
+    const conn = tx.getConnection();
+    // Two processes starting together must not both seed.
+    await conn.execute(`select pg_advisory_xact_lock(hashtext('baton:seed'))`);
+    const done = await conn.execute(`select 1 from baton_meta where key = ?`, [SEED_KEY]);
+    if (done.length > 0) return false;
+
+    const hash = await hashPassword(DEMO_PASSWORD);
+    const users = DEMO_USERS.map((u) => tx.create(User, { ...u, passwordHash: hash }));
+    const reps = users.filter((u) => u.role === 'sales_rep');
+
+    const workflow = tx.create(Workflow, { key: LEAD_HANDOFF.key, name: LEAD_HANDOFF.name, entity: 'lead' });
+    const version = tx.create(WorkflowVersion, {
+      workflow,
+      version: 1,
+      definition: LEAD_HANDOFF,
+      status: 'published',
+      note: 'Initial version',
+      publishedAt: new Date(),
+    });
+    workflow.activeVersionId = version.id;
+
+    const now = Date.now();
+    for (const [i, lead] of demoLeads(120).entries()) {
+      const { daysAgo, ...fields } = lead;
+      const createdAt = new Date(now - daysAgo * 86_400_000 - i * 60_000);
+      tx.create(Lead, { ...fields, owner: reps[i % reps.length] ?? null, createdAt, updatedAt: createdAt });
+    }
+    await tx.flush();
+    await conn.execute(`insert into baton_meta (key, value) values (?, ?)`, [SEED_KEY, JSON.stringify({ at: new Date().toISOString() })]);
+    return true;
+  });
+}

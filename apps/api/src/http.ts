@@ -1,0 +1,50 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import type { ErrorBody } from './common/http-errors';
+
+// Body-parser failures happen before Nest's routing, so they are shaped here, in the same form.
+function bodyErrors(err: unknown, _req: Request, res: Response, next: NextFunction): void {
+  const type = (err as { type?: string } | null)?.type;
+  if (type === 'entity.parse.failed') {
+    res.status(400).json({ code: 'MALFORMED_JSON', message: 'The request body is not valid JSON' } satisfies ErrorBody);
+  } else if (type === 'entity.too.large') {
+    res.status(413).json({ code: 'PAYLOAD_TOO_LARGE', message: 'The request body is larger than 2 MB' } satisfies ErrorBody);
+  } else if (type === 'encoding.unsupported' || type === 'charset.unsupported') {
+    res.status(415).json({ code: 'VALIDATION_FAILED', message: 'Send the body as UTF-8 JSON' } satisfies ErrorBody);
+  } else {
+    next(err);
+  }
+}
+
+/** Body parsing, the OpenAPI document, and the built web app on the same port as the API. */
+export function configureHttp(app: NestExpressApplication, webDist: string): void {
+  app.setGlobalPrefix('api');
+  app.use(express.json({ limit: '2mb' }));
+  app.use(bodyErrors);
+  app.disable('x-powered-by');
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Baton API')
+      .setDescription('Workflow-automation CRM. Errors are `{ code, message, details }` with stable codes.')
+      .setVersion('0.1.0')
+      .setOpenAPIVersion('3.1.0')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/openapi.json', useGlobalPrefix: false });
+
+  const index = join(webDist, 'index.html');
+  if (existsSync(index)) {
+    app.use(express.static(webDist, { index: false, maxAge: '1h' }));
+    // Client-side routes: any GET outside /api gets the app shell.
+    app.use((req: Request, res: Response, next: NextFunction) => {
+      if (req.method !== 'GET' || req.path.startsWith('/api')) return next();
+      res.sendFile(index);
+    });
+  }
+}

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { limitSchema } from '../common/pagination';
+import { LEAD_SOURCES, LEAD_STATUSES } from './lead.entity';
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+export const createLeadSchema = z.strictObject({
+  name: text(200),
+  email: z.string().trim().toLowerCase().email().max(320).optional(),
+  company: text(200).optional(),
+  phone: text(50).optional(),
+  source: z.enum(LEAD_SOURCES).optional(),
+  score: z.number().int().min(0).max(100).optional(),
+  region: text(100).optional(),
+});
+export type CreateLeadInput = z.infer<typeof createLeadSchema>;
+
+export const listLeadsQuerySchema = z.strictObject({
+  status: z.enum(LEAD_STATUSES).optional(),
+  owner: z.union([z.literal('me'), z.uuid()]).optional(),
+  cursor: z.string().max(500).optional(),
+  limit: limitSchema,
+});
+export type ListLeadsQuery = z.infer<typeof listLeadsQuerySchema>;
+
+export const leadViewSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  email: z.string().nullable(),
+  company: z.string().nullable(),
+  phone: z.string().nullable(),
+  source: z.enum(LEAD_SOURCES),
+  status: z.enum(LEAD_STATUSES),
+  score: z.number().nullable(),
+  region: z.string().nullable(),
+  owner: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+  version: z.number(),
+});
+export type LeadView = z.infer<typeof leadViewSchema>;
+
+export const leadPageSchema = z.object({ items: z.array(leadViewSchema), nextCursor: z.string().nullable() });

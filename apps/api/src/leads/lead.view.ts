@@ -1,0 +1,20 @@
+import type { Lead } from './lead.entity';
+import type { LeadView } from './lead.dto';
+
+export function leadView(lead: Lead): LeadView {
+  return {
+    id: lead.id,
+    name: lead.name,
+    email: lead.email,
+    company: lead.company,
+    phone: lead.phone,
+    source: lead.source,
+    status: lead.status,
+    score: lead.score,
+    region: lead.region,
+    owner: lead.owner ? { id: lead.owner.id, name: lead.owner.name } : null,
+    createdAt: lead.createdAt.toISOString(),
+    updatedAt: lead.updatedAt.toISOString(),
+    version: lead.version,
+  };
+}

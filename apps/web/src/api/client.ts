@@ -1,0 +1,72 @@
+import { ApiError, isSessionEnded } from './ApiError';
+import { clearToken, readToken } from './token';
+
+interface RequestOptions {
+  method?: 'GET' | 'POST';
+  body?: unknown;
+  signal?: AbortSignal;
+  /** Send the stored bearer token. Off only for the login call itself. */
+  authenticated?: boolean;
+}
+
+type SessionEndedListener = (error: ApiError) => void;
+
+const sessionEndedListeners = new Set<SessionEndedListener>();
+
+/** Called when an authenticated request is refused because the session is gone; the token is already cleared. */
+export function onSessionEnded(listener: SessionEndedListener): () => void {
+  sessionEndedListeners.add(listener);
+  return () => sessionEndedListeners.delete(listener);
+}
+
+export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const { method = 'GET', body, signal, authenticated = true } = options;
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const token = authenticated ? readToken() : null;
+  if (token) headers.Authorization = `Bearer ${token}`;
+
+  let response: Response;
+  try {
+    response = await fetch(`/api${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal,
+    });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw new ApiError('NETWORK_ERROR', 'The Baton server could not be reached');
+  }
+
+  const payload = await readJson(response);
+  if (response.ok) return payload as T;
+
+  const error = toApiError(response.status, payload);
+  if (authenticated && isSessionEnded(error)) {
+    clearToken();
+    for (const listener of sessionEndedListeners) listener(error);
+  }
+  throw error;
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  const text = await response.text();
+  if (!text) return null;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function toApiError(status: number, payload: unknown): ApiError {
+  if (isErrorBody(payload)) {
+    return new ApiError(payload.code, payload.message ?? `Request failed with status ${status}`, status, payload.details);
+  }
+  return new ApiError('BAD_RESPONSE', `Unexpected response from the server (HTTP ${status})`, status);
+}
+
+function isErrorBody(value: unknown): value is { code: string; message?: string; details?: unknown } {
+  return typeof value === 'object' && value !== null && typeof (value as { code?: unknown }).code === 'string';
+}

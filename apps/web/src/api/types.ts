@@ -1,0 +1,46 @@
+export type Role = 'admin' | 'sales_rep' | 'approver' | 'manager' | 'engineer';
+
+export interface User {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+}
+
+export interface LoginResult {
+  token: string;
+  expiresAt: string;
+  user: User;
+}
+
+export type TaskStatus = 'open' | 'done';
+export type TaskPriority = 'low' | 'normal' | 'high';
+
+export interface TaskRecordRef {
+  type: 'lead';
+  id: string;
+  label: string;
+}
+
+export type TaskOrigin =
+  | { kind: 'workflow'; workflowName: string; version: number; runId: string; stepId: string }
+  | { kind: 'user'; userId: string; name: string };
+
+export interface Task {
+  id: string;
+  title: string;
+  description: string | null;
+  status: TaskStatus;
+  priority: TaskPriority;
+  dueAt: string;
+  createdAt: string;
+  completedAt: string | null;
+  assignee: { id: string; name: string };
+  record: TaskRecordRef | null;
+  origin: TaskOrigin;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
