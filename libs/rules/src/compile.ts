@@ -121,7 +121,7 @@ function compileIf(nodes: readonly Node[]): Node {
 function compileAndOr(nodes: readonly Node[], isAnd: boolean): Node {
   const n = nodes.length;
   // With no arguments json-logic-js returns its uninitialised accumulator.
-  if (n === 0) return constant(null);
+  if (n === 0) return constant(undefined);
   if (n === 1) return nodes[0] as Node;
   const evs = nodes.map((x) => x.ev);
   if (n === 2) {

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { chmod, mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { userInfo } from 'node:os';
 import { Client } from 'pg';
@@ -27,6 +27,8 @@ const PASSWORD = 'baton';
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
   const dataDir = resolve(options.dataDir);
   await mkdir(resolve(dataDir, '..'), { recursive: true });
+  // As root, PostgreSQL runs as the `postgres` user, which must be able to reach its directory.
+  if (userInfo().uid === 0) await chmod(resolve(dataDir, '..'), 0o755);
   await stopOrphan(dataDir, options.log);
 
   // The package is ESM-only; a dynamic import is how CommonJS code loads it.

@@ -9,6 +9,15 @@ export function login(email: string, password: string): Promise<LoginResult> {
   });
 }
 
+/** Ends a session whose token was already dropped locally, so a refusal here is not reported as a session end. */
+export async function logout(token: string): Promise<void> {
+  await apiRequest<null>('/auth/logout', {
+    method: 'POST',
+    authenticated: false,
+    headers: { Authorization: `Bearer ${token}` },
+  });
+}
+
 export function fetchCurrentUser(signal?: AbortSignal): Promise<User> {
   return apiRequest<User>('/auth/me', { signal });
 }

@@ -5,8 +5,9 @@ interface RequestOptions {
   method?: 'GET' | 'POST';
   body?: unknown;
   signal?: AbortSignal;
-  /** Send the stored bearer token. Off only for the login call itself. */
+  /** Send the stored bearer token and report when its session has ended. */
   authenticated?: boolean;
+  headers?: Record<string, string>;
 }
 
 type SessionEndedListener = (error: ApiError) => void;
@@ -21,7 +22,7 @@ export function onSessionEnded(listener: SessionEndedListener): () => void {
 
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const { method = 'GET', body, signal, authenticated = true } = options;
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   const token = authenticated ? readToken() : null;
   if (token) headers.Authorization = `Bearer ${token}`;
@@ -62,11 +63,18 @@ async function readJson(response: Response): Promise<unknown> {
 
 function toApiError(status: number, payload: unknown): ApiError {
   if (isErrorBody(payload)) {
-    return new ApiError(payload.code, payload.message ?? `Request failed with status ${status}`, status, payload.details);
+    return new ApiError(
+      payload.code,
+      payload.message ?? `Request failed with status ${status}`,
+      status,
+      payload.details,
+    );
   }
   return new ApiError('BAD_RESPONSE', `Unexpected response from the server (HTTP ${status})`, status);
 }
 
 function isErrorBody(value: unknown): value is { code: string; message?: string; details?: unknown } {
-  return typeof value === 'object' && value !== null && typeof (value as { code?: unknown }).code === 'string';
+  return (
+    typeof value === 'object' && value !== null && typeof (value as { code?: unknown }).code === 'string'
+  );
 }

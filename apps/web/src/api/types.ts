@@ -17,14 +17,21 @@ export type TaskStatus = 'open' | 'done';
 export type TaskPriority = 'low' | 'normal' | 'high';
 
 export interface TaskRecordRef {
-  type: 'lead';
+  type: 'lead' | (string & {});
   id: string;
   label: string;
 }
 
 export type TaskOrigin =
-  | { kind: 'workflow'; workflowName: string; version: number; runId: string; stepId: string }
-  | { kind: 'user'; userId: string; name: string };
+  | {
+      kind: 'workflow';
+      workflowId: string | null;
+      workflowName: string;
+      version: number;
+      runId: string;
+      stepId: string;
+    }
+  | { kind: 'user'; userId: string | null; name: string | null };
 
 export interface Task {
   id: string;

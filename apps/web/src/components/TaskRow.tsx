@@ -31,7 +31,11 @@ export function TaskRow({ task, now, overdue, currentUserId, onComplete }: TaskR
   }
 
   return (
-    <li className={`task-row${overdue ? ' task-row--overdue' : ''}`} data-testid="task-row" data-task-id={task.id}>
+    <li
+      className={`task-row${overdue ? ' task-row--overdue' : ''}`}
+      data-testid="task-row"
+      data-task-id={task.id}
+    >
       <div className="task-row__main">
         <h3 className="task-row__title" id={titleId} data-testid="task-title">
           {task.title}

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError, isAbort, isSessionEnded } from '../api/ApiError';
-import { fetchCurrentUser, login } from '../api/auth';
+import { fetchCurrentUser, login, logout } from '../api/auth';
 import { onSessionEnded } from '../api/client';
 import { clearToken, readToken, writeToken } from '../api/token';
 import type { User } from '../api/types';
@@ -50,8 +50,10 @@ export function useSession(): Session {
   }, []);
 
   const signOut = useCallback(() => {
+    const token = readToken();
     clearToken();
     setState({ status: 'signed-out', reason: null });
+    if (token) logout(token).catch(() => undefined);
   }, []);
 
   const retry = useCallback(() => {

@@ -64,7 +64,11 @@ export function formatCountdown(dueAt: Date, now: Date): string {
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });
 const dateFormat = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short' });
-const dateYearFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
+const dateYearFormat = new Intl.DateTimeFormat(undefined, {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+});
 const fullFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'full', timeStyle: 'short' });
 
 /** "Today, 3:30 PM", "Tomorrow, 9:00 AM", "Mon, Nov 24, 9:00 AM" in the browser's locale and zone. */
@@ -74,7 +78,8 @@ export function formatDueDate(dueAt: Date, now: Date): string {
   if (dayOffset === 0) return `Today, ${time}`;
   if (dayOffset === 1) return `Tomorrow, ${time}`;
   if (dayOffset === -1) return `Yesterday, ${time}`;
-  const date = dueAt.getFullYear() === now.getFullYear() ? dateFormat.format(dueAt) : dateYearFormat.format(dueAt);
+  const date =
+    dueAt.getFullYear() === now.getFullYear() ? dateFormat.format(dueAt) : dateYearFormat.format(dueAt);
   return `${date}, ${time}`;
 }
 

@@ -16,7 +16,11 @@ const POLL_MS = 5_000;
 const CLOCK_MS = 10_000;
 const NOTICE_MS = 4_000;
 
-const timeFormat = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit', second: '2-digit' });
+const timeFormat = new Intl.DateTimeFormat(undefined, {
+  hour: 'numeric',
+  minute: '2-digit',
+  second: '2-digit',
+});
 
 export function MyTasksPage({ user }: { user: User }) {
   useDocumentTitle('My tasks');
@@ -45,9 +49,7 @@ export function MyTasksPage({ user }: { user: User }) {
           <h1 className="page__title">My tasks</h1>
           <p className="page__subtitle">
             {tasks === null ? 'Open tasks assigned to you' : summary(tasks.length, hasMore)}
-            {loadedAt && (
-              <span className="page__updated"> · Updated {timeFormat.format(loadedAt)}</span>
-            )}
+            {loadedAt && <span className="page__updated"> · Updated {timeFormat.format(loadedAt)}</span>}
           </p>
         </div>
         <p className="page__notice" role="status" aria-live="polite">

@@ -12,7 +12,7 @@ type Loose = any;
 /** `parseFloat` as json-logic-js applies it to every operand of `+` and `*`. */
 function toFloat(value: unknown): number {
   // parseFloat(String(n)) is n for every number except -0, which prints as "0".
-  if (typeof value === 'number') return value;
+  if (typeof value === 'number') return value === 0 ? 0 : value;
   return parseFloat(value as string);
 }
 
@@ -49,7 +49,7 @@ function substr(source: unknown, start: unknown, end: unknown): string {
 function lookupKey(key: unknown, data: unknown, ctx: EvaluationContext | undefined, apply: ApplyLogic): unknown {
   // json-logic-js evaluates {"var": key}: an array key spreads into var's arguments and an object key
   // is itself evaluated as logic. Primitive keys take the direct path.
-  
+  if (key !== null && typeof key === 'object') return apply({ var: key }, data, ctx);
   return readVar(data, key, undefined);
 }
 
