@@ -86,7 +86,7 @@ function compileNode(logic: unknown, path: string, depth: number): Node {
 
   const nodes = all();
   const spec = getOperator(op);
-  if (spec?.evaluate === undefined) return compileUnknown(op, opPath, nodes);
+  if (spec?.evaluate === undefined) return compileUnknown(op, path, nodes);
   return compileEager(op, spec, nodes);
 }
 
