@@ -1,7 +1,7 @@
 // `npm test` after the build: runs every Jest project and ends with the one line CI reads,
 // `N passed, N failed`. Extra arguments go to Jest (e.g. `npm test -- --selectProjects unit`).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 
 const report = 'test-results/jest.json';
 mkdirSync('test-results', { recursive: true });
@@ -26,5 +26,7 @@ if (existsSync(report)) {
 } else {
   failed = 1;
 }
-console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+const summary = `${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`;
+writeFileSync('test-results/summary.txt', `${summary}\n`);
+console.log(summary);
 process.exit(jest.status === 0 && failed === 0 ? 0 : 1);

@@ -21,23 +21,22 @@ function serviceLog(component: string): Log {
 async function main(): Promise<void> {
   const started = performance.now();
   const env = readEnv();
-  let infra: Infrastructure | undefined;
-  let baton: RunningBaton | undefined;
+  const running: { infra?: Infrastructure; baton?: RunningBaton } = {};
   let stopping = false;
 
   const stop = async (signal: string): Promise<void> => {
     if (stopping) return;
     stopping = true;
     console.log(`\n[baton] ${signal}: stopping…`);
-    await baton?.close().catch((e: unknown) => console.error('[baton] error while stopping the app', e));
-    await infra?.stop();
+    await running.baton?.close().catch((e: unknown) => console.error('[baton] error while stopping the app', e));
+    await running.infra?.stop();
     console.log('[baton] stopped');
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
 
-  infra = await startInfrastructure({
+  const infra = (running.infra = await startInfrastructure({
     dataDir: env.BATON_DATA_DIR,
     databaseUrl: env.DATABASE_URL,
     temporalAddress: env.TEMPORAL_ADDRESS,
@@ -47,8 +46,8 @@ async function main(): Promise<void> {
     temporalUiPort: env.BATON_TEMPORAL_UI_PORT || undefined,
     headless: env.BATON_TEMPORAL_HEADLESS,
     log: serviceLog,
-  });
-  baton = await startBaton(buildConfig(env, infra));
+  }));
+  const baton = (running.baton = await startBaton(buildConfig(env, infra)));
 
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const lines = [

@@ -69,7 +69,7 @@ export function TaskRow({ task, now, overdue, currentUserId, onComplete }: TaskR
         <button
           type="button"
           className="button button--complete"
-          onClick={handleComplete}
+          onClick={() => void handleComplete()}
           disabled={completing}
           aria-describedby={titleId}
           data-testid="task-complete"

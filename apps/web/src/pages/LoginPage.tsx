@@ -45,7 +45,7 @@ export function LoginPage({ reason, onSignIn }: LoginPageProps) {
         <div className="login__brand">
           <BrandMark />
         </div>
-        <form className="login__card" onSubmit={handleSubmit} noValidate>
+        <form className="login__card" onSubmit={(event) => void handleSubmit(event)} noValidate>
           <h1 className="login__title">Sign in</h1>
           <p className="login__lead">Pick up the work your workflows hand you.</p>
 
