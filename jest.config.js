@@ -5,6 +5,8 @@ const transform = { '^.+\\.tsx?$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.j
 const sourcePackages = {
   '^@baton/contracts$': '<rootDir>/libs/contracts/src/index.ts',
   '^@baton/domain$': '<rootDir>/libs/domain/src/index.ts',
+  '^@baton/activity-sdk$': '<rootDir>/libs/activity-sdk/src/index.ts',
+  '^@baton/activity-types$': '<rootDir>/libs/activity-types/src/index.ts',
   '^@baton/rules$': '<rootDir>/libs/rules/src/index.ts',
   '^@baton/runtime$': '<rootDir>/libs/runtime/src/index.ts',
   '^@baton/rule-builder-core$': '<rootDir>/rule-builder/core/src/index.ts',

@@ -8,15 +8,13 @@ export interface EngineWorkerOptions {
   taskQueue?: string;
 }
 
-/** Creates (does not run) the worker that executes interpreter workflows and their step activities. */
+/** Creates (does not run) the worker that executes interpreter workflows and step activities. */
 export async function createEngineWorker(options: EngineWorkerOptions): Promise<Worker> {
   return Worker.create({
     connection: options.connection,
     namespace: options.namespace,
     taskQueue: options.taskQueue ?? ENGINE_TASK_QUEUE,
     workflowsPath: require.resolve('./workflows'),
-    activities: { ...options.activities },
-    // Workflow code is ours and bundled once per process; keep the log quiet and focused on Baton.
-    bundlerOptions: { ignoreModules: [] },
+    activities: options.activities,
   });
 }

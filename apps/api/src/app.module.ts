@@ -9,7 +9,8 @@ import { BATON_CONFIG, type BatonConfig } from './config';
 import { mikroOrmConfig } from './database/mikro-orm.config';
 import { EngineActivitiesService } from './engine/engine-activities.service';
 import { EngineWorkerService } from './engine/engine-worker.service';
-import { StepRegistry } from './engine/step-registry';
+import { activityRegistryProvider } from './engine/activity-registry.provider';
+import { ActivityTypesController } from './engine/activity-types.controller';
 import { TemporalService } from './engine/temporal.service';
 import { HealthController } from './health/health.controller';
 import { LeadsController } from './leads/leads.controller';
@@ -26,7 +27,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [MikroOrmModule.forRoot(mikroOrmConfig(config.databaseUrl))],
-      controllers: [AuthController, HealthController, LeadsController, TasksController],
+      controllers: [ActivityTypesController, AuthController, HealthController, LeadsController, TasksController],
       providers: [
         { provide: BATON_CONFIG, useValue: config },
         { provide: APP_GUARD, useClass: AuthGuard },
@@ -38,7 +39,7 @@ export class AppModule {
         OutboxService,
         OutboxDispatcherService,
         TemporalService,
-        StepRegistry,
+        activityRegistryProvider,
         EngineActivitiesService,
         EngineWorkerService,
       ],

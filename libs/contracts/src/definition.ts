@@ -52,6 +52,9 @@ export const transitionSchema = z.strictObject({
 
 export const DEFINITION_SCHEMA_VERSION = 1;
 
+/** Canvas position of a trigger or step; kept in the definition so graph ↔ definition is lossless. */
+export const positionSchema = z.strictObject({ x: z.number().finite(), y: z.number().finite() });
+
 export const workflowDefinitionSchema = z.strictObject({
   schemaVersion: z.literal(DEFINITION_SCHEMA_VERSION),
   key: id,
@@ -59,6 +62,7 @@ export const workflowDefinitionSchema = z.strictObject({
   triggers: z.array(triggerSchema).min(1).max(20),
   steps: z.array(stepSchema).max(500),
   transitions: z.array(transitionSchema).max(2000),
+  layout: z.record(z.string(), positionSchema).optional(),
 });
 
 export type Trigger = z.infer<typeof triggerSchema>;
@@ -67,3 +71,4 @@ export type Step = z.infer<typeof stepSchema>;
 export type Transition = z.infer<typeof transitionSchema>;
 export type RetryPolicy = z.infer<typeof retryPolicySchema>;
 export type WorkflowDefinition = z.infer<typeof workflowDefinitionSchema>;
+export type Position = z.infer<typeof positionSchema>;

@@ -4,6 +4,7 @@ export {
   ENTITY_TYPES,
   RECORD_EVENTS,
   jsonLogicSchema,
+  positionSchema,
   recordTriggerSchema,
   retryPolicySchema,
   stepSchema,
@@ -16,13 +17,17 @@ export type {
   RecordEvent,
   RecordTrigger,
   RetryPolicy,
+  Position,
   Step,
   Transition,
   Trigger,
   WorkflowDefinition,
 } from './definition';
+export { BOOKKEEPING_ACTIVITY_NAMES } from './run';
 export type {
+  BookkeepingActivities,
   EngineActivities,
+  StepActivity,
   RunDefinitionInput,
   RunDefinitionResult,
   RecordRunStatusInput,
@@ -32,3 +37,13 @@ export type {
   RunStepOutput,
   StepContext,
 } from './run';
+export {
+  CONTROL_STEP_CONFIG_SCHEMAS,
+  CONTROL_STEP_TYPES,
+  DELAY_UNITS,
+  WAIT_STEP_TYPES,
+  delayMilliseconds,
+  isControlStepType,
+} from './control-steps';
+export type { ControlStepType } from './control-steps';
+export { ENTITY_FIELDS, conditionSchemaFor } from './entity-fields';

@@ -57,8 +57,16 @@ export interface RecordRunStatusInput {
   error?: RunDefinitionResult['error'];
 }
 
-/** Activities the interpreter workflow calls. Implemented by the worker host. */
-export interface EngineActivities {
-  runStep(input: RunStepInput): Promise<RunStepOutput>;
+/** One activity per activity type, registered under the type's name (`create_task`, …). */
+export type StepActivity = (input: RunStepInput) => Promise<RunStepOutput>;
+
+/** The engine's own activities, beside the step activities. */
+export interface BookkeepingActivities {
   recordRunStatus(input: RecordRunStatusInput): Promise<void>;
+  /** The triggering record's current fields, for evaluating transition conditions. */
+  readRecord(record: RunDefinitionInput['record']): Promise<Record<string, unknown>>;
 }
+
+export const BOOKKEEPING_ACTIVITY_NAMES: ReadonlyArray<keyof BookkeepingActivities> = ['recordRunStatus', 'readRecord'];
+
+export type EngineActivities = BookkeepingActivities & Record<string, StepActivity | BookkeepingActivities[keyof BookkeepingActivities]>;

@@ -1,24 +1,29 @@
-import { ActivityFailure, ApplicationFailure, proxyActivities, workflowInfo } from '@temporalio/workflow';
-import type {
-  EngineActivities,
-  RunDefinitionInput,
-  RunDefinitionResult,
-  Step,
-  StepContext,
+import { ActivityFailure, ApplicationFailure, proxyActivities, sleep, workflowInfo } from '@temporalio/workflow';
+import {
+  CONTROL_STEP_CONFIG_SCHEMAS,
+  delayMilliseconds,
+  isControlStepType,
+  type BookkeepingActivities,
+  type RunDefinitionInput,
+  type RunDefinitionResult,
+  type Step,
+  type StepActivity,
+  type StepContext,
 } from '@baton/contracts';
+import { evaluateRule, truthy } from '@baton/rules';
 import { nextStepId } from './next-step';
 
 // A definition that loops without waiting would spin forever; stop it with a visible reason.
 const MAX_STEPS_PER_RUN = 1000;
 
-const bookkeeping = proxyActivities<EngineActivities>({
+const bookkeeping = proxyActivities<BookkeepingActivities>({
   startToCloseTimeout: '30 seconds',
   // Bookkeeping must eventually land, so it retries without an attempt limit.
   retry: { maximumInterval: '30 seconds' },
 });
 
-function activitiesFor(step: Step): EngineActivities {
-  return proxyActivities<EngineActivities>({
+function activityFor(step: Step): StepActivity {
+  const activities = proxyActivities<Record<string, StepActivity>>({
     startToCloseTimeout: `${step.timeoutSeconds ?? 60} seconds`,
     retry: {
       maximumAttempts: step.retry?.maximumAttempts ?? 5,
@@ -28,6 +33,7 @@ function activitiesFor(step: Step): EngineActivities {
       nonRetryableErrorTypes: ['BatonUserError'],
     },
   });
+  return activities[step.type]!;
 }
 
 function failureOf(err: unknown): { code: string; message: string } {
@@ -41,19 +47,26 @@ function failureOf(err: unknown): { code: string; message: string } {
 
 /**
  * Executes one published definition version for one triggering record. Deterministic: every side
- * effect happens in an activity, keyed by run id + step id so a redelivered activity writes once.
+ * effect happens in an activity, keyed by run id + step id so a redelivered activity writes once;
+ * conditions are evaluated with workflow time as "now".
  */
 export async function runDefinitionWorkflow(input: RunDefinitionInput): Promise<RunDefinitionResult> {
   const { definition, origin } = input;
   const steps = new Map(definition.steps.map((s) => [s.id, s]));
   const context: StepContext = { record: input.record, steps: {} };
   const stepsRun: string[] = [];
-  // Conditional transitions are evaluated by the rule engine; until a step needs one, only
-  // default edges are followed.
-  const holds = (): boolean => false;
   const runId = workflowInfo().workflowId;
 
-  let currentId = nextStepId(definition, input.triggerId, holds);
+  // Record fields are read fresh (through an activity) only when a condition needs them.
+  async function next(fromId: string): Promise<string | undefined> {
+    const conditional = definition.transitions.some((t) => t.from === fromId && t.condition !== undefined);
+    if (!conditional) return nextStepId(definition, fromId, () => false);
+    const fields = await bookkeeping.readRecord(input.record);
+    const data = { [input.record.type]: fields, steps: context.steps };
+    return nextStepId(definition, fromId, (condition) => truthy(evaluateRule(condition, data, { now: Date.now() })));
+  }
+
+  let currentId = await next(input.triggerId);
   while (currentId !== undefined) {
     const step = steps.get(currentId);
     if (!step) {
@@ -64,16 +77,8 @@ export async function runDefinitionWorkflow(input: RunDefinitionInput): Promise<
     }
     stepsRun.push(step.id);
     try {
-      const { output } = await activitiesFor(step).runStep({
-        origin,
-        stepId: step.id,
-        type: step.type,
-        config: step.config,
-        context,
-        idempotencyKey: `${runId}:${step.id}:${stepsRun.length}`,
-      });
-      context.steps[step.id] = output;
-      currentId = nextStepId(definition, step.id, holds);
+      context.steps[step.id] = await execute(step, stepsRun.length);
+      currentId = await next(step.id);
     } catch (err) {
       const failure = failureOf(err);
       if (step.onError === undefined) return finish({ ...failure, stepId: step.id });
@@ -83,17 +88,32 @@ export async function runDefinitionWorkflow(input: RunDefinitionInput): Promise<
   }
   return finish();
 
+  async function execute(step: Step, visit: number): Promise<Record<string, unknown>> {
+    if (isControlStepType(step.type)) {
+      switch (step.type) {
+        case 'branch':
+          return {};
+        case 'delay': {
+          const config = CONTROL_STEP_CONFIG_SCHEMAS.delay.parse(step.config);
+          await sleep(delayMilliseconds(config));
+          return { waitedMs: delayMilliseconds(config) };
+        }
+      }
+    }
+    const { output } = await activityFor(step)({
+      origin,
+      stepId: step.id,
+      type: step.type,
+      config: step.config,
+      context,
+      idempotencyKey: `${runId}:${step.id}:${visit}`,
+    });
+    return output;
+  }
+
   async function finish(error?: RunDefinitionResult['error']): Promise<RunDefinitionResult> {
     const status = error ? 'failed' : 'completed';
-    await bookkeeping.recordRunStatus({
-      runId,
-      origin,
-      eventId: input.event.id,
-      record: input.record,
-      status,
-      stepsRun,
-      error,
-    });
+    await bookkeeping.recordRunStatus({ runId, origin, eventId: input.event.id, record: input.record, status, stepsRun, error });
     return error ? { status, stepsRun, error } : { status, stepsRun };
   }
 }

@@ -1,44 +1,65 @@
 import { Injectable } from '@nestjs/common';
-import { MikroORM } from '@mikro-orm/postgresql';
+import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import { ApplicationFailure } from '@temporalio/common';
-import type { EngineActivities, RecordRunStatusInput, RunStepInput, RunStepOutput } from '@baton/contracts';
-import { BatonError, isBatonError } from '@baton/domain';
+import { ActivityRegistry, type ActivityType } from '@baton/activity-sdk';
+import type { EngineActivities, RecordRunStatusInput, RunDefinitionInput, RunStepInput, RunStepOutput } from '@baton/contracts';
+import { isBatonError } from '@baton/domain';
 import { parseOrThrow } from '../common/zod.pipe';
 import { WorkflowRun } from '../workflows/workflow-run.entity';
+import { MikroCrmGateway } from './crm-gateway';
 import { StepEffect } from './step-effect.entity';
-import { StepRegistry } from './step-registry';
 
 /**
- * Activity implementations for the interpreter. A user error (bad config, no assignee) becomes a
- * non-retryable failure carrying its code; anything else is retried by Temporal.
+ * Activity implementations for the interpreter: one Temporal activity per activity type, plus
+ * bookkeeping. A user error (bad config, no assignee) becomes a non-retryable failure carrying its
+ * code; anything else is retried by Temporal.
  */
 @Injectable()
 export class EngineActivitiesService {
   constructor(
     private readonly orm: MikroORM,
-    private readonly steps: StepRegistry,
+    private readonly registry: ActivityRegistry,
   ) {}
 
   activities(): EngineActivities {
+    const steps = Object.fromEntries(
+      this.registry.list().map((type) => [type.type, (input: RunStepInput) => this.nonRetryableOnUserError(() => this.runStep(type, input))]),
+    );
     return {
-      runStep: (input) => this.nonRetryableOnUserError(() => this.runStep(input)),
-      recordRunStatus: (input) => this.recordRunStatus(input),
+      ...steps,
+      recordRunStatus: (input: RecordRunStatusInput) => this.recordRunStatus(input),
+      readRecord: (record: RunDefinitionInput['record']) => this.nonRetryableOnUserError(() => this.readRecord(record)),
     };
   }
 
-  private async runStep(input: RunStepInput): Promise<RunStepOutput> {
-    const handler = this.steps.get(input.type);
-    if (!handler) throw new BatonError('UNKNOWN_STEP_TYPE', `No step type "${input.type}" is installed`);
-    const config = parseOrThrow(handler.configSchema, input.config, `config of step ${input.stepId}`);
-    const em = this.orm.em.fork();
+  /** Runs a step's writes and records its output in one transaction keyed by run + step. */
+  private async runStep(type: ActivityType, input: RunStepInput): Promise<RunStepOutput> {
+    const config = parseOrThrow(type.configSchema, input.config, `config of step ${input.stepId}`);
+    const em = this.orm.em.fork() as EntityManager;
     const output = await em.transactional(async (tx) => {
       const prior = await tx.findOne(StepEffect, { idempotencyKey: input.idempotencyKey });
       if (prior) return prior.output;
-      const result = await handler.run({ config, input, em: tx });
+      const crm = new MikroCrmGateway(tx, input);
+      const result = await type.run({
+        config,
+        record: input.context.record,
+        steps: input.context.steps,
+        origin: input.origin,
+        stepId: input.stepId,
+        idempotencyKey: input.idempotencyKey,
+        now: new Date(),
+        crm,
+      });
       tx.create(StepEffect, { idempotencyKey: input.idempotencyKey, runId: input.origin.runId, stepId: input.stepId, output: result });
       return result;
     });
     return { output };
+  }
+
+  private async readRecord(record: RunDefinitionInput['record']): Promise<Record<string, unknown>> {
+    const em = this.orm.em.fork() as EntityManager;
+    const crm = new MikroCrmGateway(em);
+    return (await crm.getRecord(record)).fields;
   }
 
   private async recordRunStatus(input: RecordRunStatusInput): Promise<void> {

@@ -9,6 +9,8 @@ import { WorkflowRun } from '../workflows/workflow-run.entity';
 import { WorkflowsService } from '../workflows/workflows.service';
 import { OutboxEvent } from './outbox-event.entity';
 import { OutboxService } from './outbox.service';
+import { withActivityDefaults } from '../engine/activity-defaults';
+import { ActivityRegistry } from '@baton/activity-sdk';
 
 const BATCH = 25;
 
@@ -30,6 +32,7 @@ export class OutboxDispatcherService implements OnApplicationShutdown {
     private readonly temporal: TemporalService,
     private readonly workflows: WorkflowsService,
     private readonly outbox: OutboxService,
+    private readonly registry: ActivityRegistry,
     @Inject(BATON_CONFIG) private readonly config: BatonConfig,
   ) {}
 
@@ -98,12 +101,12 @@ export class OutboxDispatcherService implements OnApplicationShutdown {
 
   private async startRuns(em: EntityManager, event: OutboxEvent): Promise<void> {
     const [entity, action] = event.type.split('.') as [string, string];
-    const matches = await this.workflows.findTriggered(em, entity, action);
+    const matches = await this.workflows.findTriggered(em, entity, action, event.aggregateId);
     for (const { workflow, version, trigger } of matches) {
       const runId = `run-${workflow.id}-${event.id}`;
       const input: RunDefinitionInput = {
         origin: { workflowId: workflow.id, workflowName: workflow.name, versionId: version.id, version: version.version, runId },
-        definition: version.definition,
+        definition: withActivityDefaults(version.definition, this.registry),
         triggerId: trigger.id,
         event: { id: event.id, type: event.type, occurredAt: event.occurredAt.toISOString() },
         record: { type: entity as EntityType, id: event.aggregateId },

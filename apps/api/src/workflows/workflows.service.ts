@@ -1,6 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RecordTrigger } from '@baton/contracts';
+import { createTriggerIndex, type TriggerIndex } from '@baton/rules';
+import { MikroCrmGateway } from '../engine/crm-gateway';
 import { Workflow } from './workflow.entity';
 import { WorkflowVersion } from './workflow-version.entity';
 
@@ -10,24 +12,69 @@ export interface TriggeredVersion {
   trigger: RecordTrigger;
 }
 
+interface PublishedTriggers {
+  stamp: string;
+  index: TriggerIndex;
+  byKey: Map<string, { workflowId: string; versionId: string; trigger: RecordTrigger }>;
+}
+
 @Injectable()
 export class WorkflowsService {
-  /** Published versions with a trigger on this entity event; the partial index keeps this cheap. */
-  async findTriggered(em: EntityManager, entity: string, event: string): Promise<TriggeredVersion[]> {
-    const workflows = await em.find(Workflow, { entity, archived: false, activeVersionId: { $ne: null } });
-    if (workflows.length === 0) return [];
+  private readonly logger = new Logger('triggers');
+  private published?: PublishedTriggers;
+
+  /**
+   * Published versions whose trigger fires for this event. Triggers are held in an index by entity
+   * and event with their conditions compiled once; it is rebuilt only when the set of published
+   * versions changes (checked with one cheap query, so every replica sees a publish at once).
+   */
+  async findTriggered(em: EntityManager, entity: string, event: string, recordId: string): Promise<TriggeredVersion[]> {
+    const published = await this.publishedTriggers(em);
+    if (published.index.size === 0) return [];
+    const fields = await this.recordFields(em, entity, recordId);
+    const keys = published.index.match({ entity, event, record: { [entity]: fields, steps: {} } }, { now: new Date() });
+    if (keys.length === 0) return [];
+    const hits = keys.map((k) => published.byKey.get(k)!);
+    const workflows = new Map((await em.find(Workflow, { id: { $in: hits.map((h) => h.workflowId) } })).map((w) => [w.id, w]));
+    const versions = new Map((await em.find(WorkflowVersion, { id: { $in: hits.map((h) => h.versionId) } })).map((v) => [v.id, v]));
+    return hits.flatMap((h) => {
+      const workflow = workflows.get(h.workflowId);
+      const version = versions.get(h.versionId);
+      return workflow && version ? [{ workflow, version, trigger: h.trigger }] : [];
+    });
+  }
+
+  private async publishedTriggers(em: EntityManager): Promise<PublishedTriggers> {
+    const [row] = await em
+      .getConnection()
+      .execute<Array<{ stamp: string | null }>>(
+        `select md5(string_agg(id::text || ':' || active_version_id::text, ',' order by id)) as stamp from workflows where active_version_id is not null and not archived`,
+      );
+    const stamp = row?.stamp ?? 'none';
+    if (this.published?.stamp === stamp) return this.published;
+
+    const workflows = await em.find(Workflow, { archived: false, activeVersionId: { $ne: null } });
     const versions = await em.find(WorkflowVersion, { id: { $in: workflows.map((w) => w.activeVersionId!) } });
-    const byId = new Map(versions.map((v) => [v.id, v]));
-    const matches: TriggeredVersion[] = [];
-    for (const workflow of workflows) {
-      const version = byId.get(workflow.activeVersionId!);
-      if (!version) continue;
+    const byKey: PublishedTriggers['byKey'] = new Map();
+    for (const version of versions) {
       for (const trigger of version.definition.triggers) {
-        if (trigger.kind === 'record' && trigger.entity === entity && trigger.event === event) {
-          matches.push({ workflow, version, trigger });
-        }
+        byKey.set(`${version.id}/${trigger.id}`, { workflowId: version.workflow.id, versionId: version.id, trigger });
       }
     }
-    return matches;
+    const index = createTriggerIndex(
+      [...byKey].map(([id, { trigger }]) => ({ id, entity: trigger.entity, event: trigger.event, condition: trigger.condition })),
+      { onError: (id, error) => this.logger.warn(`trigger ${id} condition failed: ${error instanceof Error ? error.message : String(error)}`) },
+    );
+    this.published = { stamp, index, byKey };
+    return this.published;
+  }
+
+  private async recordFields(em: EntityManager, entity: string, id: string): Promise<Record<string, unknown>> {
+    try {
+      return (await new MikroCrmGateway(em).getRecord({ type: entity, id })).fields;
+    } catch {
+      // A record deleted before dispatch still fires unconditional triggers; conditions see no fields.
+      return {};
+    }
   }
 }

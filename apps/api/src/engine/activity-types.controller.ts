@@ -1,0 +1,28 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ActivityRegistry } from '@baton/activity-sdk';
+import { CONTROL_STEP_CONFIG_SCHEMAS, CONTROL_STEP_TYPES } from '@baton/contracts';
+import { openApiSchema } from '../common/openapi.decorators';
+
+const CONTROL_TITLES = { branch: 'Branch', delay: 'Delay' } as const;
+
+@ApiTags('workflows')
+@ApiBearerAuth()
+@Controller('activity-types')
+export class ActivityTypesController {
+  constructor(private readonly registry: ActivityRegistry) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Step kinds for the editor palette, with JSON Schemas for their config forms' })
+  list() {
+    return {
+      items: this.registry.describe(),
+      controls: CONTROL_STEP_TYPES.map((type) => ({
+        type,
+        title: CONTROL_TITLES[type],
+        category: 'Flow',
+        configSchema: openApiSchema(CONTROL_STEP_CONFIG_SCHEMAS[type], 'input'),
+      })),
+    };
+  }
+}

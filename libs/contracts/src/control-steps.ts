@@ -1,0 +1,31 @@
+import { z } from 'zod';
+
+/**
+ * Step kinds the interpreter executes itself (durable timers, routing) instead of as activities.
+ * Every other step `type` names an activity type from the registry.
+ */
+export const CONTROL_STEP_TYPES = ['branch', 'delay'] as const;
+export type ControlStepType = (typeof CONTROL_STEP_TYPES)[number];
+
+/** Control kinds that wait durably: a cycle through one of them is a loop, not a runaway. */
+export const WAIT_STEP_TYPES: ReadonlySet<string> = new Set<ControlStepType>(['delay']);
+
+export const DELAY_UNITS = ['seconds', 'minutes', 'hours', 'days'] as const;
+
+export const CONTROL_STEP_CONFIG_SCHEMAS = {
+  // Routes by its outgoing transitions' conditions; the unconditional one is the default.
+  branch: z.strictObject({}),
+  delay: z.strictObject({
+    amount: z.number().int().min(1).max(100_000),
+    unit: z.enum(DELAY_UNITS),
+  }),
+} satisfies Record<ControlStepType, z.ZodType>;
+
+export function isControlStepType(type: string): type is ControlStepType {
+  return (CONTROL_STEP_TYPES as readonly string[]).includes(type);
+}
+
+export function delayMilliseconds(config: z.infer<(typeof CONTROL_STEP_CONFIG_SCHEMAS)['delay']>): number {
+  const unitMs = { seconds: 1_000, minutes: 60_000, hours: 3_600_000, days: 86_400_000 }[config.unit];
+  return config.amount * unitMs;
+}
