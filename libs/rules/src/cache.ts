@@ -11,7 +11,8 @@ const byText = new Map<string, CompiledRule>();
 // JSON.stringify would print -0, NaN, Infinity and undefined like 0/null, yet they evaluate differently.
 function keyReplacer(_key: string, value: unknown): unknown {
   if (value === undefined) return '\u0000undefined';
-  if (typeof value === 'number' && (!Number.isFinite(value) || Object.is(value, -0))) return `\u0000${Object.is(value, -0) ? '-0' : String(value)}`;
+  if (typeof value === 'number' && (!Number.isFinite(value) || Object.is(value, -0)))
+    return `\u0000${Object.is(value, -0) ? '-0' : String(value)}`;
   return value;
 }
 

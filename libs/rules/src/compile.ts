@@ -5,7 +5,7 @@
 import { RuleError, pointer } from './errors';
 import { getOperator } from './operators/registry';
 import type { ApplyLogic, OperatorSpec } from './operators/spec';
-import { isLogic, isWholeDataPath, pathSegments, readSegments, truthy } from './semantics';
+import { isLogic, isWholeDataPath, ownValue, pathSegments, readSegments, truthy } from './semantics';
 import type { CompiledRule, EvaluationContext } from './types';
 
 type Ctx = EvaluationContext | undefined;
@@ -15,9 +15,11 @@ interface Node {
   readonly ev: Ev;
   readonly constant: boolean;
   readonly value?: unknown;
+  /** Set on `{"var": "a.b"}` nodes without default, so comparisons can read the path inline. */
+  readonly path?: readonly string[];
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- JS coercing operators on unknown values
+// Comparisons must keep JavaScript's coercions, which TypeScript only allows on `any`.
 type Loose = any;
 
 /** Rules nested deeper than this are rejected with RULE_TOO_DEEP instead of overflowing the stack. */
@@ -43,7 +45,8 @@ export function compileRule(rule: unknown): CompiledRule {
 const applyLogic: ApplyLogic = (logic, data, ctx) => compileNode(logic, '', 0).ev(data, ctx);
 
 function compileNode(logic: unknown, path: string, depth: number): Node {
-  if (depth > MAX_COMPILE_DEPTH) throw new RuleError('RULE_TOO_DEEP', `Rule is nested deeper than ${MAX_COMPILE_DEPTH} levels`, path);
+  if (depth > MAX_COMPILE_DEPTH)
+    throw new RuleError('RULE_TOO_DEEP', `Rule is nested deeper than ${MAX_COMPILE_DEPTH} levels`, path);
   if (Array.isArray(logic)) return compileArray(logic, path, depth);
   if (!isLogic(logic)) return constant(logic);
 
@@ -51,7 +54,8 @@ function compileNode(logic: unknown, path: string, depth: number): Node {
   const raw = logic[op];
   const args: readonly unknown[] = Array.isArray(raw) ? raw : [raw];
   const opPath = pointer(path, op);
-  const arg = (i: number): Node => compileNode(args[i], Array.isArray(raw) ? pointer(opPath, i) : opPath, depth + 1);
+  const arg = (i: number): Node =>
+    compileNode(args[i], Array.isArray(raw) ? pointer(opPath, i) : opPath, depth + 1);
   const all = (): Node[] => args.map((_, i) => arg(i));
 
   switch (op) {
@@ -75,6 +79,14 @@ function compileNode(logic: unknown, path: string, depth: number): Node {
       if (args.length <= 2 && (args[0] === null || typeof args[0] !== 'object')) {
         return compileVar(args[0], args.length === 2 ? arg(1) : null);
       }
+      break;
+    case 'missing':
+      if (isKeyList(args)) return compileMissing(args);
+      if (args.length === 1 && isKeyList(args[0])) return compileMissing(args[0] as readonly unknown[]);
+      break;
+    case '<':
+    case '<=':
+      if (args.length === 3) return compileBetween(op === '<', all() as [Node, Node, Node]);
       break;
     case 'in':
       if (args.length === 2) {
@@ -220,26 +232,82 @@ function compileVar(path: unknown, fallback: Node | null): Node {
     });
   }
   if (segments === null) return dynamic(() => null);
+  return { ev: (d) => readPath(d, segments), constant: false, path: segments };
+}
+
+// Module-level (not a closure) so V8 can inline it into the fused comparison closures below.
+function readPath(d: unknown, segments: readonly string[]): unknown {
   if (segments.length === 1) {
-    const key = segments[0] as string;
-    return dynamic((d) => {
-      if (d === null || d === undefined || !hasOwn.call(d, key)) return null;
-      const v = (d as Record<string, unknown>)[key];
-      return v === undefined ? null : v;
-    });
+    if (d === null || d === undefined) return null;
+    const v = ownValue(d, segments[0] as string);
+    return v === undefined ? null : v;
   }
-  return dynamic((d) => readSegments(d, segments, null));
+  return readSegments(d, segments, null);
 }
 
 function compileConstantIn(needle: Ev, haystack: unknown): Node | null {
   // A literal list of primitives never escapes `in`, so it need not be rebuilt per evaluation.
-  if (!Array.isArray(haystack) || haystack.some((x) => (x !== null && typeof x === 'object') || x !== x)) return null;
+  if (!Array.isArray(haystack) || haystack.some((x) => (x !== null && typeof x === 'object') || x !== x))
+    return null;
   const list: readonly unknown[] = [...haystack];
   if (list.length <= 8) return dynamic((d, c) => list.indexOf(needle(d, c)) !== -1);
   // indexOf is strict equality; a Set agrees once NaN (absent, checked above) is out of the picture.
   const set = new Set(list);
   return dynamic((d, c) => set.has(needle(d, c)));
 }
+
+function isKeyList(value: unknown): boolean {
+  return Array.isArray(value) && value.every((key) => key === null || typeof key !== 'object');
+}
+
+function compileMissing(keys: readonly unknown[]): Node {
+  // Literal keys: split each path once instead of on every evaluation.
+  const lookups = keys.map((key) => {
+    const segments = isWholeDataPath(key) ? null : pathSegments(key);
+    return { key, whole: isWholeDataPath(key), segments };
+  });
+  return dynamic((d) => {
+    const out: unknown[] = [];
+    for (const { key, whole, segments } of lookups) {
+      const value = whole ? d : segments === null ? null : readSegments(d, segments, null);
+      if (value === null || value === '') out.push(key);
+    }
+    return out;
+  });
+}
+
+function compileBetween(strict: boolean, [x, y, z]: [Node, Node, Node]): Node {
+  const [a, b, c] = [x.ev, y.ev, z.ev];
+  return dynamic(
+    strict
+      ? (d, k) => {
+          const lo = a(d, k) as Loose;
+          const mid = b(d, k) as Loose;
+          const hi = c(d, k) as Loose;
+          return hi === undefined ? lo < mid : lo < mid && mid < hi;
+        }
+      : (d, k) => {
+          const lo = a(d, k) as Loose;
+          const mid = b(d, k) as Loose;
+          const hi = c(d, k) as Loose;
+          return hi === undefined ? lo <= mid : lo <= mid && mid <= hi;
+        },
+  );
+}
+
+type PathConstFactory = (p: readonly string[], k: Loose) => Ev;
+
+// var-versus-literal, the commonest condition shape, fused into one closure.
+const PATH_CONST: Readonly<Record<string, PathConstFactory>> = {
+  '==': (p, k) => (d) => readPath(d, p) == k,
+  '===': (p, k) => (d) => readPath(d, p) === k,
+  '!=': (p, k) => (d) => readPath(d, p) != k,
+  '!==': (p, k) => (d) => readPath(d, p) !== k,
+  '<': (p, k) => (d) => (readPath(d, p) as Loose) < k,
+  '<=': (p, k) => (d) => (readPath(d, p) as Loose) <= k,
+  '>': (p, k) => (d) => (readPath(d, p) as Loose) > k,
+  '>=': (p, k) => (d) => (readPath(d, p) as Loose) >= k,
+};
 
 type BinaryFactory = (a: Ev, b: Ev) => Ev;
 type ConstFactory = (a: Ev, k: Loose) => Ev;
@@ -272,6 +340,9 @@ function compileEager(op: string, spec: OperatorSpec, nodes: readonly Node[]): N
   const evaluate = spec.evaluate as NonNullable<OperatorSpec['evaluate']>;
   if (n === 2) {
     const [x, y] = nodes as [Node, Node];
+    const pathFactory = hasOwn.call(PATH_CONST, op) ? PATH_CONST[op] : undefined;
+    if (pathFactory !== undefined && x.path !== undefined && y.constant)
+      return dynamic(pathFactory(x.path, y.value));
     const constFactory = hasOwn.call(BINARY_CONST, op) ? BINARY_CONST[op] : undefined;
     if (constFactory !== undefined && y.constant) return dynamic(constFactory(x.ev, y.value));
     const factory = hasOwn.call(BINARY, op) ? BINARY[op] : undefined;

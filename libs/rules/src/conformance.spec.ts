@@ -3,7 +3,9 @@ import * as path from 'node:path';
 import { compileRule, evaluateRule } from './index';
 
 // The shared JsonLogic suite lives beside the repository (shared/ is cloned as a sibling in CI).
-const suitePath = process.env['BATON_JSONLOGIC_TESTS'] ?? path.resolve(__dirname, '../../../../shared/conformance/jsonlogic-tests.json');
+const suitePath =
+  process.env['BATON_JSONLOGIC_TESTS'] ??
+  path.resolve(__dirname, '../../../../shared/conformance/jsonlogic-tests.json');
 
 type Case = [rule: unknown, data: unknown, expected: unknown];
 
@@ -32,9 +34,12 @@ describe('official JsonLogic conformance suite', () => {
   });
 
   describe.each(sections.map((s) => [s.title, s.cases] as const))('%s', (_title, cases) => {
-    it.each(cases.map((c) => [JSON.stringify(c[0]), JSON.stringify(c[1]), c] as const))('%s with %s', (_r, _d, [rule, data, expected]) => {
-      expect(compileRule(rule)(data)).toEqual(expected);
-      expect(evaluateRule(rule, data)).toEqual(expected);
-    });
+    it.each(cases.map((c) => [JSON.stringify(c[0]), JSON.stringify(c[1]), c] as const))(
+      '%s with %s',
+      (_r, _d, [rule, data, expected]) => {
+        expect(compileRule(rule)(data)).toEqual(expected);
+        expect(evaluateRule(rule, data)).toEqual(expected);
+      },
+    );
   });
 });

@@ -19,7 +19,8 @@ export interface Instant {
 export const DATE_UNITS = ['minutes', 'hours', 'days', 'weeks', 'months', 'years'] as const;
 export type DateUnit = (typeof DATE_UNITS)[number];
 
-const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?([Zz]|[+-]\d{2}:?\d{2})?)?$/;
+const ISO =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?([Zz]|[+-]\d{2}:?\d{2})?)?$/;
 
 function daysInMonth(year: number, month: number): number {
   if (month === 2) return isLeap(year) ? 29 : 28;
@@ -69,7 +70,10 @@ export function parseInstant(value: unknown): Instant | null {
     if (oh > 23 || om > 59) return null;
     offsetMinutes = (zone[0] === '-' ? -1 : 1) * (oh * 60 + om);
   }
-  return { ms: utc(year, month, day, hour, minute, second, millis) - offsetMinutes * 60_000, dateOnly: false };
+  return {
+    ms: utc(year, month, day, hour, minute, second, millis) - offsetMinutes * 60_000,
+    dateOnly: false,
+  };
 }
 
 /** Formats an instant as ISO-8601: `YYYY-MM-DD` when asked and it is a UTC midnight, else full UTC. */
@@ -84,7 +88,10 @@ export function resolveNow(ctx: EvaluationContext | undefined): number {
   const now = ctx?.now;
   const ms = typeof now === 'number' ? now : parseInstant(now)?.ms;
   if (ms === undefined || !Number.isFinite(ms)) {
-    throw new RuleError('RULE_NOW_REQUIRED', 'This rule uses dates relative to now: pass ctx.now (ISO-8601, epoch ms or Date)');
+    throw new RuleError(
+      'RULE_NOW_REQUIRED',
+      'This rule uses dates relative to now: pass ctx.now (ISO-8601, epoch ms or Date)',
+    );
   }
   return ms;
 }
@@ -118,7 +125,15 @@ export function addToInstant(ms: number, amount: number, unit: DateUnit): number
       const year = Math.floor(total / 12);
       const month = total - year * 12 + 1;
       const day = Math.min(date.getUTCDate(), daysInMonth(year, month));
-      return utc(year, month, day, date.getUTCHours(), date.getUTCMinutes(), date.getUTCSeconds(), date.getUTCMilliseconds());
+      return utc(
+        year,
+        month,
+        day,
+        date.getUTCHours(),
+        date.getUTCMinutes(),
+        date.getUTCSeconds(),
+        date.getUTCMilliseconds(),
+      );
     }
   }
 }

@@ -8,13 +8,14 @@ import type { Outcome } from '../test/same';
 const hasOwn = Object.prototype.hasOwnProperty;
 
 // json-logic-js's own `var`, byte for byte in behaviour, instrumented to notice reads that are
-// not own properties (or are forbidden keys) and find something there. Those are the documented difference, so cases that
-// perform one are excluded from comparison and counted instead.
+// not own properties (or are forbidden keys) and find something there. Those are the documented
+// difference, so cases that perform one are excluded from comparison and counted instead.
 let touchedNonOwn = false;
 jsonLogic.add_operation('var', function (this: unknown, a: unknown, b: unknown) {
   const notFound = b === undefined ? null : b;
   let data = this as Record<string, unknown> | null | undefined;
   if (typeof a === 'undefined' || a === '' || a === null) return data;
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- mirrors json-logic-js exactly
   const subProps = String(a).split('.');
   for (const prop of subProps) {
     if (data === null || data === undefined) return notFound;
@@ -24,7 +25,7 @@ jsonLogic.add_operation('var', function (this: unknown, a: unknown, b: unknown) 
     if (data === undefined) return notFound;
   }
   return data;
-} as unknown as (...args: unknown[]) => unknown);
+});
 
 describe('differential test against json-logic-js 2.0.5', () => {
   beforeAll(() => jest.spyOn(console, 'log').mockImplementation(() => undefined));
@@ -48,12 +49,16 @@ describe('differential test against json-logic-js 2.0.5', () => {
           excluded++;
           continue;
         }
-        const actual: Outcome = compiled.threw ? compiled : outcome(() => (compiled.value as (d: unknown) => unknown)(data));
+        const actual: Outcome = compiled.threw
+          ? compiled
+          : outcome(() => (compiled.value as (d: unknown) => unknown)(data));
         compared++;
         if (expected.threw) threw++;
         const agree = sameOutcome(expected, actual);
         if (!agree && differences.length < 10) {
-          differences.push(`${JSON.stringify(rule)} on ${JSON.stringify(data)}: json-logic-js ${JSON.stringify(expected)} vs ours ${JSON.stringify(actual)}`);
+          differences.push(
+            `${JSON.stringify(rule)} on ${JSON.stringify(data)}: json-logic-js ${JSON.stringify(expected)} vs ours ${JSON.stringify(actual)}`,
+          );
         }
       }
     }
@@ -63,6 +68,8 @@ describe('differential test against json-logic-js 2.0.5', () => {
     expect(excluded).toBeLessThan(compared / 100);
     expect(threw).toBeLessThan(compared / 4);
     // Printed so that a generator change that starves the comparison shows up in CI logs.
-    process.stdout.write(`differential: ${compared} compared, ${excluded} excluded, ${threw} throwing in both\n`);
+    process.stdout.write(
+      `differential: ${compared} compared, ${excluded} excluded, ${threw} throwing in both\n`,
+    );
   });
 });

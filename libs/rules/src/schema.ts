@@ -59,7 +59,8 @@ export function childShape(shape: Shape, segment: string): Shape | null {
     case 'any':
       return ANY;
     case 'object':
-      if (shape.members !== undefined) return hasOwn.call(shape.members, segment) ? (shape.members[segment] as Shape) : null;
+      if (shape.members !== undefined)
+        return hasOwn.call(shape.members, segment) ? (shape.members[segment] as Shape) : null;
       if (shape.fields === undefined) return ANY;
       return hasOwn.call(shape.fields, segment) ? shapeOf(shape.fields[segment] as FieldDefinition) : null;
     case 'array':
@@ -69,7 +70,9 @@ export function childShape(shape: Shape, segment: string): Shape | null {
     case 'date':
       if (segment === 'length') return { type: 'number' };
       return /^(0|[1-9]\d*)$/.test(segment) ? { type: 'string' } : null;
-    default:
+    case 'number':
+    case 'boolean':
+    case 'null':
       return null;
   }
 }

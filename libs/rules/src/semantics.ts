@@ -12,7 +12,9 @@ export function truthy(value: unknown): boolean {
 
 /** True for a non-null, non-array object with exactly one own enumerable key: an operation. */
 export function isLogic(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length === 1;
+  return (
+    typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length === 1
+  );
 }
 
 /**
@@ -31,16 +33,20 @@ export function isWholeDataPath(path: unknown): boolean {
 }
 
 /**
- * Walks own properties only. json-logic-js uses `data[key]`, which also reaches the prototype
- * chain (`constructor`, `toString`, `"abc".toUpperCase`...); here those read as missing.
+ * The own property `key` of a non-null value, or undefined. Never reads through the prototype
+ * chain (json-logic-js's `data[key]` reaches `constructor`, `toString`, `"abc".toUpperCase`...),
+ * so neither prototype getters nor a polluted Object.prototype can supply a value.
  */
+export function ownValue(value: unknown, key: string): unknown {
+  return hasOwn.call(value, key) ? (value as Record<string, unknown>)[key] : undefined;
+}
+
+/** Follows `segments` through own properties; `notFound` when a step is null, undefined or absent. */
 export function readSegments(data: unknown, segments: readonly string[], notFound: unknown): unknown {
   let current = data;
   for (let i = 0; i < segments.length; i++) {
     if (current === null || current === undefined) return notFound;
-    const key = segments[i] as string;
-    if (!hasOwn.call(current, key)) return notFound;
-    current = (current as Record<string, unknown>)[key];
+    current = ownValue(current, segments[i] as string);
     if (current === undefined) return notFound;
   }
   return current;

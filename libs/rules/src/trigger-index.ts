@@ -55,16 +55,24 @@ const bucketKey = (entity: string, event: string): string => `${entity}\u0000${e
  *
  * @throws RuleError RULE_DUPLICATE_TRIGGER for a repeated id, or compile errors of a condition.
  */
-export function createTriggerIndex(triggers: readonly TriggerDefinition[], options: TriggerIndexOptions = {}): TriggerIndex {
+export function createTriggerIndex(
+  triggers: readonly TriggerDefinition[],
+  options: TriggerIndexOptions = {},
+): TriggerIndex {
   const buckets = new Map<string, Bucket>();
   const seen = new Set<string>();
   triggers.forEach((trigger, order) => {
-    if (seen.has(trigger.id)) throw new RuleError('RULE_DUPLICATE_TRIGGER', `Trigger "${trigger.id}" is defined twice`);
+    if (seen.has(trigger.id))
+      throw new RuleError('RULE_DUPLICATE_TRIGGER', `Trigger "${trigger.id}" is defined twice`);
     seen.add(trigger.id);
     const key = bucketKey(trigger.entity, trigger.event);
     let bucket = buckets.get(key);
     if (bucket === undefined) buckets.set(key, (bucket = { always: [], byField: new Map() }));
-    const entry: Entry = { id: trigger.id, order, condition: trigger.condition === undefined ? null : compileRule(trigger.condition) };
+    const entry: Entry = {
+      id: trigger.id,
+      order,
+      condition: trigger.condition === undefined ? null : compileRule(trigger.condition),
+    };
     if (trigger.field === undefined) bucket.always.push(entry);
     else {
       const list = bucket.byField.get(trigger.field);

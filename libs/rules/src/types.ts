@@ -1,11 +1,6 @@
 /** Any JSON Logic rule: a literal, an array of rules, or a single-key `{ operator: args }` object. */
 export type JsonLogicRule =
-  | null
-  | boolean
-  | number
-  | string
-  | readonly JsonLogicRule[]
-  | { readonly [operator: string]: unknown };
+  null | boolean | number | string | readonly JsonLogicRule[] | { readonly [operator: string]: unknown };
 
 /**
  * Per-evaluation inputs that are not part of the record. Evaluation never reads the clock:

@@ -70,7 +70,10 @@ class Validator {
         return literal('number', node);
       case 'object':
         break;
-      default:
+      case 'undefined':
+      case 'function':
+      case 'symbol':
+      case 'bigint':
         this.report('RULE_MALFORMED', path, `A ${typeof node} is not JSON`);
         return ANY;
     }
@@ -81,13 +84,23 @@ class Validator {
     }
     const keys = Object.keys(node);
     if (keys.length !== 1) {
-      this.report('RULE_MALFORMED', path, `An operation is an object with exactly one key (found ${keys.length})`);
+      this.report(
+        'RULE_MALFORMED',
+        path,
+        `An operation is an object with exactly one key (found ${keys.length})`,
+      );
       return { type: 'object' };
     }
     return this.operation(node as Record<string, unknown>, keys[0] as string, path, scope, depth);
   }
 
-  private operation(node: Record<string, unknown>, op: string, path: string, scope: Shape | null, depth: number): Shape {
+  private operation(
+    node: Record<string, unknown>,
+    op: string,
+    path: string,
+    scope: Shape | null,
+    depth: number,
+  ): Shape {
     const raw = node[op];
     const args: readonly unknown[] = Array.isArray(raw) ? raw : [raw];
     const opPath = pointer(path, op);
@@ -111,7 +124,11 @@ class Validator {
       const element = source.type === 'array' ? (source.items ?? ANY) : source.type === 'any' ? ANY : null;
       // Inside the logic, data is the element (for reduce: {current, accumulator}).
       const inner: Shape | null =
-        scope === null ? null : op === 'reduce' ? { type: 'object', members: { current: element ?? ANY, accumulator: ANY } } : element;
+        scope === null
+          ? null
+          : op === 'reduce'
+            ? { type: 'object', members: { current: element ?? ANY, accumulator: ANY } }
+            : element;
       if (args.length > 1) shapes.push(this.walk(args[1], argPath(1), inner, depth + 1));
       for (let i = 2; i < args.length; i++) shapes.push(this.walk(args[i], argPath(i), scope, depth + 1));
     } else {
@@ -124,17 +141,28 @@ class Validator {
     return resultShape(spec, op, shapes);
   }
 
-  private checkVar(args: readonly unknown[], shapes: readonly Shape[], path: string, scope: Shape | null): Shape {
+  private checkVar(
+    args: readonly unknown[],
+    shapes: readonly Shape[],
+    path: string,
+    scope: Shape | null,
+  ): Shape {
     const target = args[0];
     if (target !== null && typeof target === 'object') return ANY;
     if (isWholeDataPath(target)) return scope ?? ANY;
     const resolved = this.resolvePath(String(target), path, scope);
     const fallback = shapes[1];
-    if (resolved.type === 'any' && fallback !== undefined && fallback.type !== 'null') return { type: fallback.type };
+    if (resolved.type === 'any' && fallback !== undefined && fallback.type !== 'null')
+      return { type: fallback.type };
     return resolved;
   }
 
-  private checkKeys(op: string, args: readonly unknown[], argPath: (i: number) => string, scope: Shape | null): void {
+  private checkKeys(
+    op: string,
+    args: readonly unknown[],
+    argPath: (i: number) => string,
+    scope: Shape | null,
+  ): void {
     const listIndex = op === 'missing_some' ? 1 : 0;
     const list = op === 'missing' && !Array.isArray(args[0]) ? args : args[listIndex];
     if (!Array.isArray(list)) return;
@@ -156,8 +184,15 @@ class Validator {
     for (let i = 0; i < segments.length && shape !== null; i++) {
       const next: Shape | null = childShape(shape, segments[i] as string);
       if (next === null) {
-        const known = shape.type === 'object' && shape.fields !== undefined ? `; known fields: ${Object.keys(shape.fields).join(', ')}` : '';
-        this.report('RULE_UNKNOWN_FIELD', path, `Unknown field "${segments.slice(0, i + 1).join('.')}"${known}`);
+        const known =
+          shape.type === 'object' && shape.fields !== undefined
+            ? `; known fields: ${Object.keys(shape.fields).join(', ')}`
+            : '';
+        this.report(
+          'RULE_UNKNOWN_FIELD',
+          path,
+          `Unknown field "${segments.slice(0, i + 1).join('.')}"${known}`,
+        );
         return ANY;
       }
       shape = next;
@@ -165,12 +200,19 @@ class Validator {
     return shape ?? ANY;
   }
 
-  private checkTypes(spec: OperatorSpec, op: string, shapes: readonly Shape[], path: string, argPath: (i: number) => string): void {
+  private checkTypes(
+    spec: OperatorSpec,
+    op: string,
+    shapes: readonly Shape[],
+    path: string,
+    argPath: (i: number) => string,
+  ): void {
     if (spec.comparison) {
       for (let i = 0; i + 1 < shapes.length; i++) {
         const a = shapes[i] as Shape;
         const b = shapes[i + 1] as Shape;
-        if (!comparable(a, b)) this.report('RULE_TYPE_MISMATCH', path, `"${op}" compares ${describe(a)} with ${describe(b)}`);
+        if (!comparable(a, b))
+          this.report('RULE_TYPE_MISMATCH', path, `"${op}" compares ${describe(a)} with ${describe(b)}`);
       }
       return;
     }
@@ -178,9 +220,21 @@ class Validator {
       const param = spec.params[i] ?? spec.rest;
       if (param === undefined) return;
       if (!accepts(param, shape)) {
-        this.report('RULE_TYPE_MISMATCH', argPath(i), `"${op}" expects ${typeList(param)} for "${param.name}", got ${describe(shape)}`);
-      } else if (param.oneOf !== undefined && shape.literal !== undefined && !param.oneOf.includes(shape.literal.value as string)) {
-        this.report('RULE_BAD_ARGUMENT', argPath(i), `"${param.name}" must be one of ${param.oneOf.join(', ')}`);
+        this.report(
+          'RULE_TYPE_MISMATCH',
+          argPath(i),
+          `"${op}" expects ${typeList(param)} for "${param.name}", got ${describe(shape)}`,
+        );
+      } else if (
+        param.oneOf !== undefined &&
+        shape.literal !== undefined &&
+        !param.oneOf.includes(shape.literal.value as string)
+      ) {
+        this.report(
+          'RULE_BAD_ARGUMENT',
+          argPath(i),
+          `"${param.name}" must be one of ${param.oneOf.join(', ')}`,
+        );
       }
     });
   }
@@ -189,7 +243,8 @@ class Validator {
 function resultShape(spec: OperatorSpec, op: string, shapes: readonly Shape[]): Shape {
   if (spec.resultFrom === 'first') return shapes[0] === undefined ? ANY : { type: shapes[0].type };
   if (spec.resultFrom === 'branches') {
-    const branches = op === 'if' || op === '?:' ? shapes.filter((_, i) => i % 2 === 1 || i === shapes.length - 1) : shapes;
+    const branches =
+      op === 'if' || op === '?:' ? shapes.filter((_, i) => i % 2 === 1 || i === shapes.length - 1) : shapes;
     const types = new Set(branches.map((s) => s.type));
     return types.size === 1 ? { type: [...types][0] as RuleType } : ANY;
   }
@@ -206,18 +261,23 @@ function isDateString(shape: Shape): boolean {
 
 function accepts(param: ParamSpec, shape: Shape): boolean {
   const types: readonly RuleType[] = typeof param.type === 'string' ? [param.type] : param.type;
-  if (shape.type === 'any' || shape.type === 'null' || types.includes('any') || types.includes(shape.type)) return true;
+  if (shape.type === 'any' || shape.type === 'null' || types.includes('any') || types.includes(shape.type))
+    return true;
   if (shape.type === 'string') {
     // Non-literal strings may hold numbers or dates; literals are checked for what they hold.
     if (shape.literal === undefined) return types.includes('number') || types.includes('date');
-    return (types.includes('number') && isNumericString(shape)) || (types.includes('date') && isDateString(shape));
+    return (
+      (types.includes('number') && isNumericString(shape)) || (types.includes('date') && isDateString(shape))
+    );
   }
   return shape.type === 'date' && types.includes('string');
 }
 
 function comparable(a: Shape, b: Shape): boolean {
-  if (a.type === 'any' || b.type === 'any' || a.type === 'null' || b.type === 'null' || a.type === b.type) return true;
-  const pair = (x: RuleType, y: RuleType): Shape | null => (a.type === x && b.type === y ? b : b.type === x && a.type === y ? a : null);
+  if (a.type === 'any' || b.type === 'any' || a.type === 'null' || b.type === 'null' || a.type === b.type)
+    return true;
+  const pair = (x: RuleType, y: RuleType): Shape | null =>
+    a.type === x && b.type === y ? b : b.type === x && a.type === y ? a : null;
   const dateText = pair('date', 'string');
   if (dateText !== null) return dateText.literal === undefined || isDateString(dateText);
   const numberText = pair('number', 'string');
@@ -226,7 +286,9 @@ function comparable(a: Shape, b: Shape): boolean {
 }
 
 function describe(shape: Shape): string {
-  return shape.literal === undefined ? `a ${shape.type}` : `${shape.type} ${JSON.stringify(shape.literal.value)}`;
+  return shape.literal === undefined
+    ? `a ${shape.type}`
+    : `${shape.type} ${JSON.stringify(shape.literal.value)}`;
 }
 
 function typeList(param: ParamSpec): string {
@@ -237,12 +299,23 @@ function typeList(param: ParamSpec): string {
  * Checks a rule without running it: known operators, arity, forbidden and (with a schema) unknown
  * `var` paths, static type mismatches and size limits. Never throws.
  */
-export function validateRule(rule: unknown, schema?: FieldSchema, options: ValidateOptions = {}): ValidationResult {
-  const validator = new Validator(options.maxDepth ?? VALIDATION_LIMITS.maxDepth, options.maxNodes ?? VALIDATION_LIMITS.maxNodes);
+export function validateRule(
+  rule: unknown,
+  schema?: FieldSchema,
+  options: ValidateOptions = {},
+): ValidationResult {
+  const validator = new Validator(
+    options.maxDepth ?? VALIDATION_LIMITS.maxDepth,
+    options.maxNodes ?? VALIDATION_LIMITS.maxNodes,
+  );
   try {
     validator.walk(rule, '', schema === undefined ? null : rootShape(schema), 0);
   } catch (error) {
-    validator.report('RULE_MALFORMED', '', `Rule could not be read: ${error instanceof Error ? error.message : String(error)}`);
+    validator.report(
+      'RULE_MALFORMED',
+      '',
+      `Rule could not be read: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   return { ok: validator.errors.length === 0, errors: validator.errors };
 }

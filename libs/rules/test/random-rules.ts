@@ -33,11 +33,61 @@ export class Random {
 
 export const KEYS = ['a', 'b', 'c', 'x', 'y', 'z', '0', '1', '2', 'length', ''] as const;
 const NUMBERS = [0, 1, 2, 3, -1, -3, 2.5, 10, 0.1, 100, -0.5, 1e21] as const;
-const STRINGS = ['', 'a', 'b', 'ab', 'abc', 'xyz', 'null', '0', '1', '2', '10', '2.5', '-3', ' 4 ', '1e3', 'a.b', 'b,c'] as const;
+const STRINGS = [
+  '',
+  'a',
+  'b',
+  'ab',
+  'abc',
+  'xyz',
+  'null',
+  '0',
+  '1',
+  '2',
+  '10',
+  '2.5',
+  '-3',
+  ' 4 ',
+  '1e3',
+  'a.b',
+  'b,c',
+] as const;
 const STANDARD_OPS = [
-  'var', 'missing', 'missing_some', 'if', '?:', '==', '===', '!=', '!==', '!', '!!', 'or', 'and',
-  '>', '>=', '<', '<=', 'max', 'min', '+', '-', '*', '/', '%', 'map', 'filter', 'reduce', 'all',
-  'none', 'some', 'merge', 'in', 'cat', 'substr', 'log',
+  'var',
+  'missing',
+  'missing_some',
+  'if',
+  '?:',
+  '==',
+  '===',
+  '!=',
+  '!==',
+  '!',
+  '!!',
+  'or',
+  'and',
+  '>',
+  '>=',
+  '<',
+  '<=',
+  'max',
+  'min',
+  '+',
+  '-',
+  '*',
+  '/',
+  '%',
+  'map',
+  'filter',
+  'reduce',
+  'all',
+  'none',
+  'some',
+  'merge',
+  'in',
+  'cat',
+  'substr',
+  'log',
 ] as const;
 
 /** A random JSON value of the kinds records hold (numbers, numeric strings, nested data...). */
@@ -168,28 +218,51 @@ export function randomRule(r: Random, depth = 4): unknown {
       return r.chance(0.3) ? unaryForm(randomRule(r, depth - 1)) : { [op]: args(r, depth, 0, 3) };
     case '+':
     case '*':
-      return r.chance(0.2) ? unaryForm(randomRule(r, depth - 1)) : { [op]: args(r, depth, r.chance(0.05) ? 0 : 1, 4) };
+      return r.chance(0.2)
+        ? unaryForm(randomRule(r, depth - 1))
+        : { [op]: args(r, depth, r.chance(0.05) ? 0 : 1, 4) };
     case 'max':
     case 'min':
     case 'merge':
     case 'cat':
       return { [op]: args(r, depth, 0, 4) };
     case 'substr':
-      return { substr: [randomRule(r, depth - 1), r.chance(0.7) ? r.int(7) - 3 : randomRule(r, depth - 1), ...(r.chance(0.6) ? [r.int(7) - 3] : [])] };
+      return {
+        substr: [
+          randomRule(r, depth - 1),
+          r.chance(0.7) ? r.int(7) - 3 : randomRule(r, depth - 1),
+          ...(r.chance(0.6) ? [r.int(7) - 3] : []),
+        ],
+      };
     case 'map':
     case 'filter':
     case 'all':
     case 'none':
     case 'some':
-      return { [op]: r.chance(0.05) ? args(r, depth, 0, 1) : [arraySource(r, depth), randomRule(r, depth - 1)] };
+      return {
+        [op]: r.chance(0.05) ? args(r, depth, 0, 1) : [arraySource(r, depth), randomRule(r, depth - 1)],
+      };
     case 'reduce': {
       const logic = r.chance(0.7)
-        ? { [r.pick(['+', 'cat', 'max', 'merge', 'if'])]: [{ var: r.pick(['current', 'accumulator', 'current.a', 'current.0']) }, { var: r.pick(['accumulator', 'current']) }] }
+        ? {
+            [r.pick(['+', 'cat', 'max', 'merge', 'if'])]: [
+              { var: r.pick(['current', 'accumulator', 'current.a', 'current.0']) },
+              { var: r.pick(['accumulator', 'current']) },
+            ],
+          }
         : randomRule(r, depth - 1);
       return { reduce: [arraySource(r, depth), logic, ...(r.chance(0.6) ? [randomRule(r, depth - 1)] : [])] };
     }
-    default:
-      // Comparisons and the remaining binary operators, sometimes with an odd argument count.
+    case '==':
+    case '===':
+    case '!=':
+    case '!==':
+    case '>':
+    case '>=':
+    case '/':
+    case '%':
+    case 'in':
+      // Binary operators, sometimes with an odd argument count.
       return { [op]: args(r, depth, r.chance(0.1) ? 0 : 2, r.chance(0.1) ? 3 : 2) };
   }
 }

@@ -69,7 +69,8 @@ export const CRM_OPERATORS: readonly OperatorSpec[] = [
   {
     name: 'startsWith',
     label: 'starts with',
-    description: 'True when the first argument is a string starting with the second (as react-querybuilder exports it).',
+    description:
+      'True when the first argument is a string starting with the second (as react-querybuilder exports it).',
     category: 'string',
     standard: false,
     arity: { min: 2, max: 2 },
@@ -95,7 +96,8 @@ export const CRM_OPERATORS: readonly OperatorSpec[] = [
   {
     name: 'in_list',
     label: 'is one of',
-    description: 'Strict membership in an array (never a substring test); an array value matches when any element is listed.',
+    description:
+      'Strict membership in an array (never a substring test); an array value matches when any element is listed.',
     category: 'array',
     standard: false,
     arity: { min: 2, max: 2 },
@@ -198,7 +200,8 @@ export const CRM_OPERATORS: readonly OperatorSpec[] = [
   {
     name: 'add_business_days',
     label: 'plus business days',
-    description: 'Adds whole business days (Mon–Fri, UTC; weekend starts count from the adjacent business day).',
+    description:
+      'Adds whole business days (Mon–Fri, UTC; weekend starts count from the adjacent business day).',
     category: 'date',
     standard: false,
     arity: { min: 2, max: 2 },

@@ -6,7 +6,7 @@ import type { ApplyLogic, OperatorSpec } from './spec';
 import { param } from './spec';
 import type { EvaluationContext } from '../types';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- coercing JS operators on unknown values is the point
+// Operands must keep JavaScript's coercions, which TypeScript only allows on `any`.
 type Loose = any;
 
 /** `parseFloat` as json-logic-js applies it to every operand of `+` and `*`. */
@@ -41,19 +41,29 @@ function substr(source: unknown, start: unknown, end: unknown): string {
   const s = String(source) as Loose;
   if ((end as Loose) < 0) {
     const temp = s.substr(start);
-    return temp.substr(0, temp.length + end);
+    return temp.substr(0, temp.length + (end as number));
   }
   return s.substr(start, end);
 }
 
-function lookupKey(key: unknown, data: unknown, ctx: EvaluationContext | undefined, apply: ApplyLogic): unknown {
+function lookupKey(
+  key: unknown,
+  data: unknown,
+  ctx: EvaluationContext | undefined,
+  apply: ApplyLogic,
+): unknown {
   // json-logic-js evaluates {"var": key}: an array key spreads into var's arguments and an object key
   // is itself evaluated as logic. Primitive keys take the direct path.
   if (key !== null && typeof key === 'object') return apply({ var: key }, data, ctx);
   return readVar(data, key, undefined);
 }
 
-function missing(args: readonly unknown[], data: unknown, ctx: EvaluationContext | undefined, apply: ApplyLogic): unknown[] {
+function missing(
+  args: readonly unknown[],
+  data: unknown,
+  ctx: EvaluationContext | undefined,
+  apply: ApplyLogic,
+): unknown[] {
   const keys: readonly unknown[] = Array.isArray(args[0]) ? (args[0] as unknown[]) : args;
   const out: unknown[] = [];
   for (const key of keys) {
@@ -69,13 +79,28 @@ function isPlainKeyList(value: unknown): value is readonly unknown[] {
   return true;
 }
 
-function missingSome(args: readonly unknown[], data: unknown, ctx: EvaluationContext | undefined, apply: ApplyLogic): unknown {
+function missingSome(
+  args: readonly unknown[],
+  data: unknown,
+  ctx: EvaluationContext | undefined,
+  apply: ApplyLogic,
+): unknown {
   const needCount = args[0];
   const options = args[1] as Loose;
   // json-logic-js evaluates {"missing": options}, re-reading the options as logic.
-  const areMissing = (isPlainKeyList(options) ? missing(options, data, ctx, apply) : apply({ missing: options }, data, ctx)) as Loose;
+  const areMissing = (
+    isPlainKeyList(options) ? missing(options, data, ctx, apply) : apply({ missing: options }, data, ctx)
+  ) as Loose;
   if (options.length - areMissing.length >= (needCount as Loose)) return [];
   return areMissing;
+}
+
+function concat(args: readonly unknown[]): string {
+  // Array#join semantics (null and undefined become "") without building a second array.
+  let out = '';
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- "[object Object]" is what json-logic-js produces too
+  for (const arg of args) if (arg !== null && arg !== undefined) out += String(arg);
+  return out;
 }
 
 function minus(a: unknown, b: unknown): number {
@@ -100,10 +125,22 @@ function between(a: Loose, b: Loose, c: Loose, strict: boolean): boolean {
 }
 
 const ordering: Record<'>' | '>=' | '<' | '<=', Pick<OperatorSpec, 'evaluate' | 'binary'>> = {
-  '>': { evaluate: (args) => (args[0] as Loose) > (args[1] as Loose), binary: (a, b) => (a as Loose) > (b as Loose) },
-  '>=': { evaluate: (args) => (args[0] as Loose) >= (args[1] as Loose), binary: (a, b) => (a as Loose) >= (b as Loose) },
-  '<': { evaluate: (args) => between(args[0], args[1], args[2], true), binary: (a, b) => (a as Loose) < (b as Loose) },
-  '<=': { evaluate: (args) => between(args[0], args[1], args[2], false), binary: (a, b) => (a as Loose) <= (b as Loose) },
+  '>': {
+    evaluate: (args) => (args[0] as Loose) > (args[1] as Loose),
+    binary: (a, b) => (a as Loose) > (b as Loose),
+  },
+  '>=': {
+    evaluate: (args) => (args[0] as Loose) >= (args[1] as Loose),
+    binary: (a, b) => (a as Loose) >= (b as Loose),
+  },
+  '<': {
+    evaluate: (args) => between(args[0], args[1], args[2], true),
+    binary: (a, b) => (a as Loose) < (b as Loose),
+  },
+  '<=': {
+    evaluate: (args) => between(args[0], args[1], args[2], false),
+    binary: (a, b) => (a as Loose) <= (b as Loose),
+  },
 };
 
 const anyParam = param('value', 'any');
@@ -113,7 +150,8 @@ export const STANDARD_OPERATORS: readonly OperatorSpec[] = [
   {
     name: 'var',
     label: 'field',
-    description: 'Reads a value from the data by dotted path ("owner.email", "tags.0"); the optional second argument is the default.',
+    description:
+      'Reads a value from the data by dotted path ("owner.email", "tags.0"); the optional second argument is the default.',
     category: 'data',
     standard: true,
     arity: { min: 0, max: 2 },
@@ -151,7 +189,8 @@ export const STANDARD_OPERATORS: readonly OperatorSpec[] = [
   {
     name: 'if',
     label: 'if / then / else',
-    description: 'if(c1, v1, c2, v2, ..., else): the value after the first truthy condition; lazily evaluated.',
+    description:
+      'if(c1, v1, c2, v2, ..., else): the value after the first truthy condition; lazily evaluated.',
     category: 'logic',
     standard: true,
     arity: { min: 1, max: null },
@@ -174,21 +213,24 @@ export const STANDARD_OPERATORS: readonly OperatorSpec[] = [
     resultFrom: 'branches',
     example: { '?:': [{ var: 'vip' }, 1, 2] },
   },
-  ...(['==', '===', '!=', '!=='] as const).map(
-    (name): OperatorSpec => ({
-      name,
-      label: { '==': 'equals', '===': 'strictly equals', '!=': 'does not equal', '!==': 'strictly does not equal' }[name],
-      description: `JavaScript ${name}${name.length === 2 ? ' (loose: 1 == "1")' : ''}.`,
-      category: 'comparison',
-      standard: true,
-      arity: { min: 2, max: 2 },
-      params: [param('left', 'any'), param('right', 'any')],
-      result: 'boolean',
-      comparison: true,
-      example: { [name]: [{ var: 'status' }, 'open'] },
-      ...equality[name],
-    }),
-  ),
+  ...(['==', '===', '!=', '!=='] as const).map((name): OperatorSpec => ({
+    name,
+    label: {
+      '==': 'equals',
+      '===': 'strictly equals',
+      '!=': 'does not equal',
+      '!==': 'strictly does not equal',
+    }[name],
+    description: `JavaScript ${name}${name.length === 2 ? ' (loose: 1 == "1")' : ''}.`,
+    category: 'comparison',
+    standard: true,
+    arity: { min: 2, max: 2 },
+    params: [param('left', 'any'), param('right', 'any')],
+    result: 'boolean',
+    comparison: true,
+    example: { [name]: [{ var: 'status' }, 'open'] },
+    ...equality[name],
+  })),
   {
     name: '!',
     label: 'not',
@@ -241,39 +283,38 @@ export const STANDARD_OPERATORS: readonly OperatorSpec[] = [
     resultFrom: 'branches',
     example: { and: [{ '==': [{ var: 'status' }, 'new'] }, { '>': [{ var: 'score' }, 50] }] },
   },
-  ...(['>', '>=', '<', '<='] as const).map(
-    (name): OperatorSpec => ({
-      name,
-      label: { '>': 'greater than', '>=': 'at least', '<': 'less than', '<=': 'at most' }[name],
-      description:
-        name[0] === '<'
-          ? `JavaScript ${name}; with three arguments a ${name} b ${name} c ("between").`
-          : `JavaScript ${name} (strings compare as numbers when the other side is a number).`,
-      category: 'comparison',
-      standard: true,
-      arity: { min: 2, max: name[0] === '<' ? 3 : 2 },
-      params: name[0] === '<' ? [param('left', 'any'), param('right', 'any'), param('upper', 'any')] : [param('left', 'any'), param('right', 'any')],
-      result: 'boolean',
-      comparison: true,
-      example: name[0] === '<' ? { [name]: [0, { var: 'score' }, 100] } : { [name]: [{ var: 'score' }, 50] },
-      ...ordering[name],
-    }),
-  ),
-  ...(['max', 'min'] as const).map(
-    (name): OperatorSpec => ({
-      name,
-      label: name === 'max' ? 'largest' : 'smallest',
-      description: `Math.${name} of the arguments (no arguments: ${name === 'max' ? '-Infinity' : 'Infinity'}).`,
-      category: 'arithmetic',
-      standard: true,
-      arity: { min: 1, max: null },
-      params: [],
-      rest: param('value', 'number'),
-      result: 'number',
-      example: { [name]: [{ var: 'score' }, 10] },
-      evaluate: (args) => (name === 'max' ? Math.max : Math.min).apply(null, args as number[]),
-    }),
-  ),
+  ...(['>', '>=', '<', '<='] as const).map((name): OperatorSpec => ({
+    name,
+    label: { '>': 'greater than', '>=': 'at least', '<': 'less than', '<=': 'at most' }[name],
+    description:
+      name[0] === '<'
+        ? `JavaScript ${name}; with three arguments a ${name} b ${name} c ("between").`
+        : `JavaScript ${name} (strings compare as numbers when the other side is a number).`,
+    category: 'comparison',
+    standard: true,
+    arity: { min: 2, max: name[0] === '<' ? 3 : 2 },
+    params:
+      name[0] === '<'
+        ? [param('left', 'any'), param('right', 'any'), param('upper', 'any')]
+        : [param('left', 'any'), param('right', 'any')],
+    result: 'boolean',
+    comparison: true,
+    example: name[0] === '<' ? { [name]: [0, { var: 'score' }, 100] } : { [name]: [{ var: 'score' }, 50] },
+    ...ordering[name],
+  })),
+  ...(['max', 'min'] as const).map((name): OperatorSpec => ({
+    name,
+    label: name === 'max' ? 'largest' : 'smallest',
+    description: `Math.${name} of the arguments (no arguments: ${name === 'max' ? '-Infinity' : 'Infinity'}).`,
+    category: 'arithmetic',
+    standard: true,
+    arity: { min: 1, max: null },
+    params: [],
+    rest: param('value', 'number'),
+    result: 'number',
+    example: { [name]: [{ var: 'score' }, 10] },
+    evaluate: (args) => (name === 'max' ? Math.max(...(args as number[])) : Math.min(...(args as number[]))),
+  })),
   {
     name: '+',
     label: 'plus',
@@ -352,20 +393,18 @@ export const STANDARD_OPERATORS: readonly OperatorSpec[] = [
       ['none', 'no item matches', 'True when no element matches (or the array is empty).', 'boolean'],
       ['some', 'some item matches', 'True when at least one element matches.', 'boolean'],
     ] as const
-  ).map(
-    ([name, label, description, result]): OperatorSpec => ({
-      name,
-      label,
-      description,
-      category: 'array',
-      standard: true,
-      arity: { min: 2, max: 2 },
-      params: [param('items', 'array'), param('logic', 'any')],
-      result,
-      scoped: true,
-      example: { [name]: [{ var: 'deals' }, { '>': [{ var: 'amount' }, 1000] }] },
-    }),
-  ),
+  ).map(([name, label, description, result]): OperatorSpec => ({
+    name,
+    label,
+    description,
+    category: 'array',
+    standard: true,
+    arity: { min: 2, max: 2 },
+    params: [param('items', 'array'), param('logic', 'any')],
+    result,
+    scoped: true,
+    example: { [name]: [{ var: 'deals' }, { '>': [{ var: 'amount' }, 1000] }] },
+  })),
   {
     name: 'reduce',
     label: 'reduce',
@@ -415,12 +454,13 @@ export const STANDARD_OPERATORS: readonly OperatorSpec[] = [
     rest: anyParam,
     result: 'string',
     example: { cat: [{ var: 'firstName' }, ' ', { var: 'lastName' }] },
-    evaluate: (args) => args.join(''),
+    evaluate: concat,
   },
   {
     name: 'substr',
     label: 'substring',
-    description: 'substr(s, start[, length]); negative start counts from the end, negative length drops characters from the end.',
+    description:
+      'substr(s, start[, length]); negative start counts from the end, negative length drops characters from the end.',
     category: 'string',
     standard: true,
     arity: { min: 2, max: 3 },
