@@ -6,15 +6,31 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const noApps = { group: ['@baton/api', '@baton/web', '**/apps/*'], message: 'Nothing imports apps/*.' };
-const noRelativePackages = { group: ['../../*/src/*', '../../../*'], message: 'Import other packages by their @baton/* name.' };
+const noRelativePackages = {
+  group: ['../../*/src/*', '../../../*'],
+  message: 'Import other packages by their @baton/* name.',
+};
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', 'test-results/**', '.baton/**', '**/*.js', '**/*.mjs', '**/*.cjs'] },
+  {
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      'test-results/**',
+      '.baton/**',
+      '**/*.js',
+      '**/*.mjs',
+      '**/*.cjs',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      parserOptions: { project: ['./tsconfig.eslint.json', './apps/web/tsconfig.json'], tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        project: ['./tsconfig.eslint.json', './apps/web/tsconfig.json'],
+        tsconfigRootDir: import.meta.dirname,
+      },
       globals: { ...globals.node },
     },
     rules: {
@@ -42,7 +58,10 @@ export default tseslint.config(
           patterns: [
             noApps,
             noRelativePackages,
-            { group: ['react', 'react-dom', '@xyflow/*', '@nestjs/*', '@mikro-orm/*'], message: 'libs/ and rule-builder/core are framework-free.' },
+            {
+              group: ['react', 'react-dom', '@xyflow/*', '@nestjs/*', '@mikro-orm/*'],
+              message: 'libs/ and rule-builder/core are framework-free.',
+            },
           ],
         },
       ],
@@ -55,8 +74,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['node:*', 'fs', 'path', 'crypto', 'http', 'https', 'child_process', 'os'], message: 'Workflow code is deterministic: no Node built-ins.' },
-            { group: ['@temporalio/activity', '@temporalio/worker', '@temporalio/client'], message: 'Workflow code imports only @temporalio/workflow.' },
+            {
+              group: ['node:*', 'fs', 'path', 'crypto', 'http', 'https', 'child_process', 'os'],
+              message: 'Workflow code is deterministic: no Node built-ins.',
+            },
+            {
+              group: ['@temporalio/activity', '@temporalio/worker', '@temporalio/client'],
+              message: 'Workflow code imports only @temporalio/workflow.',
+            },
             noApps,
           ],
         },

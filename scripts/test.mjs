@@ -11,7 +11,13 @@ rmSync(report, { force: true });
 // one at a time.
 const jest = spawnSync(
   process.execPath,
-  ['node_modules/jest/bin/jest.js', '--runInBand', '--json', `--outputFile=${report}`, ...process.argv.slice(2)],
+  [
+    'node_modules/jest/bin/jest.js',
+    '--runInBand',
+    '--json',
+    `--outputFile=${report}`,
+    ...process.argv.slice(2),
+  ],
   { stdio: 'inherit' },
 );
 

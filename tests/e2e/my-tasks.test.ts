@@ -9,7 +9,7 @@ jest.setTimeout(240_000);
 
 const SHOTS = resolve(__dirname, '../../test-results/screenshots');
 
-describe('a sales rep\'s inbox in Chromium', () => {
+describe("a sales rep's inbox in Chromium", () => {
   let product: Product;
   let browser: Browser;
   let page: Page;
@@ -45,12 +45,20 @@ describe('a sales rep\'s inbox in Chromium', () => {
     // Round-robin over the two reps: of two new leads, one is rep1's.
     const names = ['Katherine Johnson', 'Margaret Hamilton'];
     const ids = [];
-    for (const name of names) ids.push((await admin.post('/api/leads', { name, company: 'Orbital Math' })).body.id as string);
+    for (const name of names)
+      ids.push((await admin.post('/api/leads', { name, company: 'Orbital Math' })).body.id as string);
     const rep1 = await ApiClient.login(product.baseUrl, 'rep1@demo.baton');
-    const task = await eventually(async () => {
-      const items = (await rep1.get('/api/tasks?assignee=me&status=open')).body.items as Array<{ id: string; record: { id: string; label: string } }>;
-      return items.find((t) => ids.includes(t.record.id));
-    }, 30_000, 'a task for rep1');
+    const task = await eventually(
+      async () => {
+        const items = (await rep1.get('/api/tasks?assignee=me&status=open')).body.items as Array<{
+          id: string;
+          record: { id: string; label: string };
+        }>;
+        return items.find((t) => ids.includes(t.record.id));
+      },
+      30_000,
+      'a task for rep1',
+    );
 
     await signIn('rep1@demo.baton');
     await page.getByTestId('current-user').waitFor();
@@ -77,7 +85,11 @@ describe('a sales rep\'s inbox in Chromium', () => {
     // Two leads again, so whichever rep is next in turn, one of them reaches rep1.
     await admin.post('/api/leads', { name: 'Barbara Liskov' });
     await admin.post('/api/leads', { name: 'Frances Allen' });
-    await eventually(async () => ((await rows.count()) > before ? true : undefined), 30_000, 'a new row on the page');
+    await eventually(
+      async () => ((await rows.count()) > before ? true : undefined),
+      30_000,
+      'a new row on the page',
+    );
   });
 
   it('signs out back to the login page', async () => {

@@ -33,28 +33,42 @@ describe('lead handoff through the real runtime', () => {
     const res = await new ApiClient(product.baseUrl).get('/api/openapi.json');
     expect(res.status).toBe(200);
     expect(res.body.openapi).toBe('3.1.0');
-    expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/api/leads', '/api/tasks', '/api/auth/login', '/api/health']));
+    expect(Object.keys(res.body.paths)).toEqual(
+      expect.arrayContaining(['/api/leads', '/api/tasks', '/api/auth/login', '/api/health']),
+    );
     const createLead = res.body.paths['/api/leads'].post;
     expect(createLead.requestBody.content['application/json'].schema.required).toContain('name');
   });
 
-  it('creates a lead, assigns it round-robin and puts a task in the owner\'s inbox', async () => {
+  it("creates a lead, assigns it round-robin and puts a task in the owner's inbox", async () => {
     const reps = {
       rep1: await ApiClient.login(product.baseUrl, 'rep1@demo.baton'),
       rep2: await ApiClient.login(product.baseUrl, 'rep2@demo.baton'),
     };
-    const created = await admin.post('/api/leads', { name: 'Ada Lovelace', company: 'Analytical Engines', source: 'web' });
+    const created = await admin.post('/api/leads', {
+      name: 'Ada Lovelace',
+      company: 'Analytical Engines',
+      source: 'web',
+    });
     expect(created.status).toBe(201);
     const leadId = created.body.id as string;
 
-    const owned = await eventually(async () => {
-      const lead = await admin.get(`/api/leads/${leadId}`);
-      return lead.body.owner ?? undefined;
-    }, 20_000, 'the lead to get an owner');
+    const owned = await eventually(
+      async () => {
+        const lead = await admin.get(`/api/leads/${leadId}`);
+        return lead.body.owner ?? undefined;
+      },
+      20_000,
+      'the lead to get an owner',
+    );
     const ownerClient = owned.name === 'Riley Rep' ? reps.rep1 : reps.rep2;
     const otherClient = ownerClient === reps.rep1 ? reps.rep2 : reps.rep1;
 
-    const task = await eventually(async () => (await openTasksOf(ownerClient)).find((t) => t.record?.id === leadId), 20_000, 'the task');
+    const task = await eventually(
+      async () => (await openTasksOf(ownerClient)).find((t) => t.record?.id === leadId),
+      20_000,
+      'the task',
+    );
     expect(task).toMatchObject({
       title: 'Contact new lead',
       status: 'open',
@@ -84,10 +98,16 @@ describe('lead handoff through the real runtime', () => {
     await admin.post('/api/leads', { name: 'Alan Turing' });
     const rep1 = await ApiClient.login(product.baseUrl, 'rep1@demo.baton');
     const rep2 = await ApiClient.login(product.baseUrl, 'rep2@demo.baton');
-    const [mine] = await eventually(async () => {
-      const all = [...(await openTasksOf(rep1)), ...(await openTasksOf(rep2))].filter((t) => t.record?.label === 'Alan Turing');
-      return all.length ? all : undefined;
-    }, 20_000, 'a task for Alan Turing');
+    const [mine] = await eventually(
+      async () => {
+        const all = [...(await openTasksOf(rep1)), ...(await openTasksOf(rep2))].filter(
+          (t) => t.record?.label === 'Alan Turing',
+        );
+        return all.length ? all : undefined;
+      },
+      20_000,
+      'a task for Alan Turing',
+    );
     const owner = mine!.assignee.name === 'Riley Rep' ? rep1 : rep2;
     const stranger = owner === rep1 ? rep2 : rep1;
 
@@ -108,7 +128,10 @@ describe('lead handoff through the real runtime', () => {
     const wrong = await anonymous.post('/api/auth/login', { email: 'rep1@demo.baton', password: 'nope' });
     expect(wrong.status).toBe(401);
     expect(wrong.body.code).toBe('INVALID_CREDENTIALS');
-    const unknown = await anonymous.post('/api/auth/login', { email: 'nobody@demo.baton', password: 'baton-demo' });
+    const unknown = await anonymous.post('/api/auth/login', {
+      email: 'nobody@demo.baton',
+      password: 'baton-demo',
+    });
     expect(unknown.body.code).toBe('INVALID_CREDENTIALS');
     expect((await anonymous.get('/api/tasks')).body.code).toBe('UNAUTHENTICATED');
     expect((await new ApiClient(product.baseUrl, 'forged').get('/api/tasks')).status).toBe(401);

@@ -5,14 +5,24 @@ jest.setTimeout(300_000);
 
 async function taskFor(baseUrl: string, leadId: string) {
   const admin = await ApiClient.login(baseUrl, 'admin@demo.baton');
-  return eventually(async () => {
-    const lead = (await admin.get(`/api/leads/${leadId}`)).body;
-    if (!lead.owner) return undefined;
-    const owner = await ApiClient.login(baseUrl, lead.owner.name === 'Riley Rep' ? 'rep1@demo.baton' : 'rep2@demo.baton');
-    const tasks = (await owner.get('/api/tasks?assignee=me')).body.items as Array<{ id: string; record: { id: string } | null }>;
-    const mine = tasks.filter((t) => t.record?.id === leadId);
-    return mine.length > 0 ? mine : undefined;
-  }, 60_000, `the task for lead ${leadId}`);
+  return eventually(
+    async () => {
+      const lead = (await admin.get(`/api/leads/${leadId}`)).body;
+      if (!lead.owner) return undefined;
+      const owner = await ApiClient.login(
+        baseUrl,
+        lead.owner.name === 'Riley Rep' ? 'rep1@demo.baton' : 'rep2@demo.baton',
+      );
+      const tasks = (await owner.get('/api/tasks?assignee=me')).body.items as Array<{
+        id: string;
+        record: { id: string } | null;
+      }>;
+      const mine = tasks.filter((t) => t.record?.id === leadId);
+      return mine.length > 0 ? mine : undefined;
+    },
+    60_000,
+    `the task for lead ${leadId}`,
+  );
 }
 
 describe('stopping and starting the product', () => {

@@ -13,11 +13,17 @@ export class ApiClient {
 
   static async login(baseUrl: string, email: string, password = 'baton-demo'): Promise<ApiClient> {
     const res = await new ApiClient(baseUrl).request('POST', '/api/auth/login', { email, password });
-    if (res.status !== 200) throw new Error(`login as ${email} failed: ${res.status} ${JSON.stringify(res.body)}`);
+    if (res.status !== 200)
+      throw new Error(`login as ${email} failed: ${res.status} ${JSON.stringify(res.body)}`);
     return new ApiClient(baseUrl, res.body.token);
   }
 
-  async request<T = any>(method: string, path: string, body?: unknown, init: { rawBody?: string } = {}): Promise<ApiResponse<T>> {
+  async request<T = any>(
+    method: string,
+    path: string,
+    body?: unknown,
+    init: { rawBody?: string } = {},
+  ): Promise<ApiResponse<T>> {
     const headers: Record<string, string> = {};
     if (this.token) headers.authorization = `Bearer ${this.token}`;
     if (body !== undefined || init.rawBody !== undefined) headers['content-type'] = 'application/json';
@@ -46,7 +52,11 @@ export class ApiClient {
 }
 
 /** Polls until `probe` returns a value (not undefined) or the time is up. */
-export async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = 20_000, what = 'condition'): Promise<T> {
+export async function eventually<T>(
+  probe: () => Promise<T | undefined>,
+  timeoutMs = 20_000,
+  what = 'condition',
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();

@@ -22,7 +22,9 @@ export interface Product {
  * Starts the built product exactly as `npm start` does — embedded PostgreSQL, Temporal dev server,
  * API, worker and web — on free ports and a private data directory, and waits until it is healthy.
  */
-export async function startProduct(options: { dataDir?: string; env?: Record<string, string> } = {}): Promise<Product> {
+export async function startProduct(
+  options: { dataDir?: string; env?: Record<string, string> } = {},
+): Promise<Product> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'baton-test-'));
   const port = await freePort();
   const child = spawn(process.execPath, [ENTRY], {

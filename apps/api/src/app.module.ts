@@ -20,6 +20,10 @@ import { OutboxService } from './outbox/outbox.service';
 import { TasksController } from './tasks/tasks.controller';
 import { TasksService } from './tasks/tasks.service';
 import { WorkflowsService } from './workflows/workflows.service';
+import { DefinitionValidatorService } from './workflows/definition-validator.service';
+import { WorkflowVersionsService } from './workflows/workflow-versions.service';
+import { WorkflowsController } from './workflows/workflows.controller';
+import { RulesController } from './rules/rules.controller';
 
 @Module({})
 export class AppModule {
@@ -27,7 +31,15 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [MikroOrmModule.forRoot(mikroOrmConfig(config.databaseUrl))],
-      controllers: [ActivityTypesController, AuthController, HealthController, LeadsController, TasksController],
+      controllers: [
+        ActivityTypesController,
+        AuthController,
+        HealthController,
+        LeadsController,
+        RulesController,
+        TasksController,
+        WorkflowsController,
+      ],
       providers: [
         { provide: BATON_CONFIG, useValue: config },
         { provide: APP_GUARD, useClass: AuthGuard },
@@ -36,6 +48,8 @@ export class AppModule {
         LeadsService,
         TasksService,
         WorkflowsService,
+        WorkflowVersionsService,
+        DefinitionValidatorService,
         OutboxService,
         OutboxDispatcherService,
         TemporalService,

@@ -3,7 +3,8 @@ import { z } from 'zod';
 
 const emptyAsUndefined = (v: unknown) => (v === '' ? undefined : v);
 const optionalString = z.preprocess(emptyAsUndefined, z.string().optional());
-const port = (fallback: number) => z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(65535).default(fallback));
+const port = (fallback: number) =>
+  z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(65535).default(fallback));
 
 const envSchema = z.object({
   PORT: port(3000),
@@ -18,7 +19,12 @@ const envSchema = z.object({
   BATON_TEMPORAL_UI_PORT: port(8233),
   BATON_TEMPORAL_HEADLESS: z.stringbool().default(false),
   BATON_SEED_DEMO: z.stringbool().default(true),
-  BATON_TOKEN_TTL_MINUTES: z.coerce.number().int().min(1).max(60 * 24 * 30).default(12 * 60),
+  BATON_TOKEN_TTL_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(60 * 24 * 30)
+    .default(12 * 60),
   BATON_DISPATCH_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(500),
   BATON_WEB_DIST: z.string().optional(),
   BATON_LOG_LEVEL: z.enum(['error', 'warn', 'info', 'debug']).default('info'),
@@ -50,7 +56,10 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
   return parsed.data;
 }
 
-export function buildConfig(env: Env, services: { databaseUrl: string; temporalAddress: string }): BatonConfig {
+export function buildConfig(
+  env: Env,
+  services: { databaseUrl: string; temporalAddress: string },
+): BatonConfig {
   return {
     port: env.PORT,
     host: env.HOST,

@@ -9,11 +9,18 @@ import type { ErrorBody } from './common/http-errors';
 function bodyErrors(err: unknown, _req: Request, res: Response, next: NextFunction): void {
   const type = (err as { type?: string } | null)?.type;
   if (type === 'entity.parse.failed') {
-    res.status(400).json({ code: 'MALFORMED_JSON', message: 'The request body is not valid JSON' } satisfies ErrorBody);
+    res
+      .status(400)
+      .json({ code: 'MALFORMED_JSON', message: 'The request body is not valid JSON' } satisfies ErrorBody);
   } else if (type === 'entity.too.large') {
-    res.status(413).json({ code: 'PAYLOAD_TOO_LARGE', message: 'The request body is larger than 2 MB' } satisfies ErrorBody);
+    res.status(413).json({
+      code: 'PAYLOAD_TOO_LARGE',
+      message: 'The request body is larger than 2 MB',
+    } satisfies ErrorBody);
   } else if (type === 'encoding.unsupported' || type === 'charset.unsupported') {
-    res.status(415).json({ code: 'VALIDATION_FAILED', message: 'Send the body as UTF-8 JSON' } satisfies ErrorBody);
+    res
+      .status(415)
+      .json({ code: 'VALIDATION_FAILED', message: 'Send the body as UTF-8 JSON' } satisfies ErrorBody);
   } else {
     next(err);
   }
@@ -36,7 +43,10 @@ export function configureHttp(app: NestExpressApplication, webDist: string): voi
       .addBearerAuth()
       .build(),
   );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/openapi.json', useGlobalPrefix: false });
+  SwaggerModule.setup('api/docs', app, document, {
+    jsonDocumentUrl: 'api/openapi.json',
+    useGlobalPrefix: false,
+  });
 
   const index = join(webDist, 'index.html');
   if (existsSync(index)) {

@@ -21,7 +21,12 @@ export async function startBaton(config: BatonConfig): Promise<RunningBaton> {
   const logger = new Logger('baton');
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     bodyParser: false,
-    logger: config.logLevel === 'debug' ? ['error', 'warn', 'log', 'debug'] : config.logLevel === 'info' ? ['error', 'warn', 'log'] : ['error', 'warn'],
+    logger:
+      config.logLevel === 'debug'
+        ? ['error', 'warn', 'log', 'debug']
+        : config.logLevel === 'info'
+          ? ['error', 'warn', 'log']
+          : ['error', 'warn'],
   });
 
   const orm = app.get(MikroORM);

@@ -12,7 +12,9 @@ function serviceLog(component: string): Log {
   return (message) => {
     for (const line of message.split('\n')) {
       if (!line.trim()) continue;
-      const important = /\b(ERROR|FATAL|PANIC|level=ERROR|error:)/i.test(line) || /building|Temporal CLI|initialising|stopping|…/.test(line);
+      const important =
+        /\b(ERROR|FATAL|PANIC|level=ERROR|error:)/i.test(line) ||
+        /building|Temporal CLI|initialising|stopping|…/.test(line);
       if (verbose || important) console.log(`[${component}] ${line}`);
     }
   };
@@ -28,7 +30,9 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     console.log(`\n[baton] ${signal}: stopping…`);
-    await running.baton?.close().catch((e: unknown) => console.error('[baton] error while stopping the app', e));
+    await running.baton
+      ?.close()
+      .catch((e: unknown) => console.error('[baton] error while stopping the app', e));
     await running.infra?.stop();
     console.log('[baton] stopped');
     process.exit(0);

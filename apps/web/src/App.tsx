@@ -1,12 +1,15 @@
 import { AppHeader } from './components/AppHeader';
 import { StatusScreen } from './components/StatusScreen';
+import { useHashRoute } from './hooks/useHashRoute';
 import { useSession } from './hooks/useSession';
 import { describeError } from './lib/describeError';
+import { LeadsPage } from './pages/LeadsPage';
 import { LoginPage } from './pages/LoginPage';
 import { MyTasksPage } from './pages/MyTasksPage';
 
 export function App() {
   const { state, signIn, signOut, retry } = useSession();
+  const route = useHashRoute();
 
   switch (state.status) {
     case 'checking':
@@ -27,8 +30,8 @@ export function App() {
     case 'signed-in':
       return (
         <>
-          <AppHeader user={state.user} onSignOut={signOut} />
-          <MyTasksPage user={state.user} />
+          <AppHeader user={state.user} route={route} onSignOut={signOut} />
+          {route === 'leads' ? <LeadsPage user={state.user} /> : <MyTasksPage user={state.user} />}
         </>
       );
   }

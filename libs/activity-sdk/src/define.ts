@@ -37,9 +37,10 @@ export interface ActivityTypeSpec<Config, Output extends Record<string, unknown>
 
 const BRAND = Symbol.for('baton.activity-type');
 
-export type ActivityType<Config = any, Output extends Record<string, unknown> = Record<string, unknown>> = Readonly<
-  ActivityTypeSpec<Config, Output>
-> & { readonly [BRAND]: true };
+export type ActivityType<
+  Config = any,
+  Output extends Record<string, unknown> = Record<string, unknown>,
+> = Readonly<ActivityTypeSpec<Config, Output>> & { readonly [BRAND]: true };
 
 const TYPE_PATTERN = /^[a-z][a-z0-9_]{1,62}$/;
 
@@ -63,7 +64,9 @@ export function defineActivityType<Config, Output extends Record<string, unknown
   spec: ActivityTypeSpec<Config, Output>,
 ): ActivityType<Config, Output> {
   if (!TYPE_PATTERN.test(spec.type)) {
-    throw new Error(`activity type "${spec.type}" must be lower snake case (a-z, 0-9, _), 2 to 63 characters`);
+    throw new Error(
+      `activity type "${spec.type}" must be lower snake case (a-z, 0-9, _), 2 to 63 characters`,
+    );
   }
   return Object.freeze({ ...spec, [BRAND]: true as const });
 }

@@ -3,3 +3,4 @@ export type { ActivityContext, ActivityType, ActivityTypeSpec } from './define';
 export { ActivityRegistry, discoverActivityTypes } from './registry';
 export type { ActivityTypeDescriptor } from './registry';
 export type { CrmGateway, CrmRecord, CrmUser, NewTask, RecordRef } from './crm-gateway';
+export { FakeCrm, runActivityType } from './testing';

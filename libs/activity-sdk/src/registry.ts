@@ -32,7 +32,8 @@ export class ActivityRegistry {
   }
 
   register(type: ActivityType): void {
-    if (isControlStepType(type.type)) throw new Error(`"${type.type}" is a control step kind, not an activity type`);
+    if (isControlStepType(type.type))
+      throw new Error(`"${type.type}" is a control step kind, not an activity type`);
     if (this.types.has(type.type)) throw new Error(`activity type "${type.type}" is defined twice`);
     this.types.set(type.type, type);
   }
@@ -42,7 +43,9 @@ export class ActivityRegistry {
   }
 
   list(): ActivityType[] {
-    return [...this.types.values()].sort((a, b) => a.category.localeCompare(b.category) || a.title.localeCompare(b.title));
+    return [...this.types.values()].sort(
+      (a, b) => a.category.localeCompare(b.category) || a.title.localeCompare(b.title),
+    );
   }
 
   describe(): ActivityTypeDescriptor[] {

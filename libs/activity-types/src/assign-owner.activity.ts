@@ -24,8 +24,11 @@ export const assignOwner = defineActivityType({
   configSchema,
   outputSchema: z.object({ ownerId: z.string(), ownerName: z.string() }),
   async run({ config, record, crm }) {
-    const candidates = (await crm.findUsers({ role: config.role, active: true })).sort((a, b) => a.email.localeCompare(b.email));
-    if (candidates.length === 0) throw new BatonError('NO_ASSIGNEE_AVAILABLE', `No active user has the role ${config.role}`);
+    const candidates = (await crm.findUsers({ role: config.role, active: true })).sort((a, b) =>
+      a.email.localeCompare(b.email),
+    );
+    if (candidates.length === 0)
+      throw new BatonError('NO_ASSIGNEE_AVAILABLE', `No active user has the role ${config.role}`);
     const owner =
       config.strategy === 'round_robin'
         ? candidates[await crm.takeTurn(`role:${config.role}`, candidates.length)]!

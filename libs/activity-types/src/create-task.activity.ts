@@ -11,7 +11,13 @@ const configSchema = z.strictObject({
       z.strictObject({ kind: z.literal('user'), userId: z.uuid() }),
     ])
     .default({ kind: 'record_owner' }),
-  dueInBusinessDays: z.number().int().min(0).max(365).default(1).describe('Business days (Mon–Fri) until due'),
+  dueInBusinessDays: z
+    .number()
+    .int()
+    .min(0)
+    .max(365)
+    .default(1)
+    .describe('Business days (Mon–Fri) until due'),
   priority: z.enum(['low', 'normal', 'high']).default('normal'),
 });
 
@@ -27,7 +33,8 @@ export const createTask = defineActivityType({
   async run({ config, record, crm, now }) {
     const target = await crm.getRecord(record);
     const assigneeId = config.assignee.kind === 'record_owner' ? target.ownerId : config.assignee.userId;
-    if (!assigneeId) throw new BatonError('NO_ASSIGNEE_AVAILABLE', 'The task has nobody to go to: the record has no owner');
+    if (!assigneeId)
+      throw new BatonError('NO_ASSIGNEE_AVAILABLE', 'The task has nobody to go to: the record has no owner');
     const task = await crm.createTask({
       title: config.title,
       description: config.description,

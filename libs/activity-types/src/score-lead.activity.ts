@@ -8,7 +8,11 @@ const LEAD_SCHEMA = conditionSchemaFor('lead');
 // Conditions are checked when the workflow is saved, so a typo in a field fails then, not at run time.
 const condition = z.unknown().superRefine((rule, ctx) => {
   for (const error of validateRule(rule, LEAD_SCHEMA).errors) {
-    ctx.addIssue({ code: 'custom', message: `${error.code}: ${error.message}`, path: error.path ? error.path.split('.') : [] });
+    ctx.addIssue({
+      code: 'custom',
+      message: `${error.code}: ${error.message}`,
+      path: error.path ? error.path.split('.') : [],
+    });
   }
 });
 
@@ -38,7 +42,9 @@ export const scoreLead = defineActivityType({
   async run({ config, record, crm, now }) {
     const lead = await crm.getRecord(record);
     const data = { lead: lead.fields };
-    const matched = config.rules.flatMap((rule, index) => (truthy(evaluateRule(rule.when, data, { now })) ? [index] : []));
+    const matched = config.rules.flatMap((rule, index) =>
+      truthy(evaluateRule(rule.when, data, { now })) ? [index] : [],
+    );
     const total = matched.reduce((sum, index) => sum + config.rules[index]!.points, config.base);
     const score = Math.max(0, Math.min(100, total));
     await crm.updateRecord(record, { score });

@@ -4,7 +4,7 @@ import { z } from 'zod';
  * Step kinds the interpreter executes itself (durable timers, routing) instead of as activities.
  * Every other step `type` names an activity type from the registry.
  */
-export const CONTROL_STEP_TYPES = ['branch', 'delay'] as const;
+export const CONTROL_STEP_TYPES = ['branch', 'delay', 'end'] as const;
 export type ControlStepType = (typeof CONTROL_STEP_TYPES)[number];
 
 /** Control kinds that wait durably: a cycle through one of them is a loop, not a runaway. */
@@ -19,6 +19,8 @@ export const CONTROL_STEP_CONFIG_SCHEMAS = {
     amount: z.number().int().min(1).max(100_000),
     unit: z.enum(DELAY_UNITS),
   }),
+  // Ends the run's path explicitly, e.g. as a branch's default.
+  end: z.strictObject({}),
 } satisfies Record<ControlStepType, z.ZodType>;
 
 export function isControlStepType(type: string): type is ControlStepType {

@@ -7,7 +7,16 @@ const id = z
   .max(64)
   .regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'ids start with a letter and use letters, digits, _ and -');
 
-export const ENTITY_TYPES = ['lead', 'account', 'contact', 'opportunity', 'quote', 'subscription', 'case', 'task'] as const;
+export const ENTITY_TYPES = [
+  'lead',
+  'account',
+  'contact',
+  'opportunity',
+  'quote',
+  'subscription',
+  'case',
+  'task',
+] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
 
 export const RECORD_EVENTS = ['created', 'updated'] as const;

@@ -67,6 +67,10 @@ export interface BookkeepingActivities {
   readRecord(record: RunDefinitionInput['record']): Promise<Record<string, unknown>>;
 }
 
-export const BOOKKEEPING_ACTIVITY_NAMES: ReadonlyArray<keyof BookkeepingActivities> = ['recordRunStatus', 'readRecord'];
+export const BOOKKEEPING_ACTIVITY_NAMES: ReadonlyArray<keyof BookkeepingActivities> = [
+  'recordRunStatus',
+  'readRecord',
+];
 
-export type EngineActivities = BookkeepingActivities & Record<string, StepActivity | BookkeepingActivities[keyof BookkeepingActivities]>;
+export type EngineActivities = BookkeepingActivities &
+  Record<string, StepActivity | BookkeepingActivities[keyof BookkeepingActivities]>;

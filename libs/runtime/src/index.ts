@@ -2,7 +2,13 @@ export { startInfrastructure } from './infrastructure';
 export type { Infrastructure, InfrastructureOptions } from './infrastructure';
 export { startEmbeddedPostgres } from './postgres';
 export type { RunningPostgres } from './postgres';
-export { ensureTemporalCli, findTemporalCli, temporalCacheDir, TemporalCliUnavailableError, TEMPORAL_CLI_VERSION } from './temporal-cli';
+export {
+  ensureTemporalCli,
+  findTemporalCli,
+  temporalCacheDir,
+  TemporalCliUnavailableError,
+  TEMPORAL_CLI_VERSION,
+} from './temporal-cli';
 export { startTemporalDevServer } from './temporal-server';
 export type { RunningTemporal } from './temporal-server';
 export { freePort } from './ports';

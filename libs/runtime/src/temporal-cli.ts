@@ -10,7 +10,8 @@ const MODULE = 'github.com/temporalio/cli/cmd/temporal';
 
 /** Where a CLI built by Baton is kept, shared by every checkout on this machine. */
 export function temporalCacheDir(): string {
-  const base = process.env.BATON_CACHE_DIR ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'baton');
+  const base =
+    process.env.BATON_CACHE_DIR ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'baton');
   return join(base, 'temporal-cli', TEMPORAL_CLI_VERSION);
 }
 
@@ -32,7 +33,11 @@ function onPath(name: string): string | undefined {
 
 /** Finds a Temporal CLI without building one: PATH, then TEMPORAL_CLI_PATH, then Baton's cache. */
 export function findTemporalCli(): string | undefined {
-  const candidates = [onPath('temporal'), process.env.TEMPORAL_CLI_PATH, join(temporalCacheDir(), 'temporal')];
+  const candidates = [
+    onPath('temporal'),
+    process.env.TEMPORAL_CLI_PATH,
+    join(temporalCacheDir(), 'temporal'),
+  ];
   return candidates.find((c): c is string => c !== undefined && c !== '' && isExecutable(c));
 }
 
@@ -76,7 +81,9 @@ export async function ensureTemporalCli(log: Log): Promise<string> {
     let downloads = 0;
     let compiles = 0;
     const ticker = setInterval(() => {
-      log(`  … ${Math.round((Date.now() - started) / 1000)}s: ${downloads} modules downloaded, ${compiles} packages compiled`);
+      log(
+        `  … ${Math.round((Date.now() - started) / 1000)}s: ${downloads} modules downloaded, ${compiles} packages compiled`,
+      );
     }, 15_000);
     child.stderr.setEncoding('utf8');
     child.stderr.on('data', (chunk: string) => {
@@ -88,12 +95,22 @@ export async function ensureTemporalCli(log: Log): Promise<string> {
     child.on('close', (code) => {
       clearInterval(ticker);
       if (code === 0) resolve();
-      else reject(new TemporalCliUnavailableError(`go install failed (exit ${code}):\n${tail.split('\n').filter((l) => !l.startsWith('mkdir') && !l.startsWith('cd ')).slice(-15).join('\n')}`));
+      else
+        reject(
+          new TemporalCliUnavailableError(
+            `go install failed (exit ${code}):\n${tail
+              .split('\n')
+              .filter((l) => !l.startsWith('mkdir') && !l.startsWith('cd '))
+              .slice(-15)
+              .join('\n')}`,
+          ),
+        );
     });
   });
 
   const built = join(dir, 'temporal');
-  if (!existsSync(built)) throw new TemporalCliUnavailableError(`go install finished but ${built} is missing`);
+  if (!existsSync(built))
+    throw new TemporalCliUnavailableError(`go install finished but ${built} is missing`);
   log(`Temporal CLI built in ${Math.round((Date.now() - started) / 1000)}s: ${built}`);
   return built;
 }

@@ -1,4 +1,10 @@
-import { ActivityFailure, ApplicationFailure, proxyActivities, sleep, workflowInfo } from '@temporalio/workflow';
+import {
+  ActivityFailure,
+  ApplicationFailure,
+  proxyActivities,
+  sleep,
+  workflowInfo,
+} from '@temporalio/workflow';
 import {
   CONTROL_STEP_CONFIG_SCHEMAS,
   delayMilliseconds,
@@ -63,17 +69,27 @@ export async function runDefinitionWorkflow(input: RunDefinitionInput): Promise<
     if (!conditional) return nextStepId(definition, fromId, () => false);
     const fields = await bookkeeping.readRecord(input.record);
     const data = { [input.record.type]: fields, steps: context.steps };
-    return nextStepId(definition, fromId, (condition) => truthy(evaluateRule(condition, data, { now: Date.now() })));
+    return nextStepId(definition, fromId, (condition) =>
+      truthy(evaluateRule(condition, data, { now: Date.now() })),
+    );
   }
 
   let currentId = await next(input.triggerId);
   while (currentId !== undefined) {
     const step = steps.get(currentId);
     if (!step) {
-      return finish({ code: 'DEFINITION_INVALID', message: `transition to unknown step ${currentId}`, stepId: currentId });
+      return finish({
+        code: 'DEFINITION_INVALID',
+        message: `transition to unknown step ${currentId}`,
+        stepId: currentId,
+      });
     }
     if (stepsRun.length >= MAX_STEPS_PER_RUN) {
-      return finish({ code: 'RUNAWAY', message: `stopped after ${MAX_STEPS_PER_RUN} steps`, stepId: step.id });
+      return finish({
+        code: 'RUNAWAY',
+        message: `stopped after ${MAX_STEPS_PER_RUN} steps`,
+        stepId: step.id,
+      });
     }
     stepsRun.push(step.id);
     try {
@@ -92,6 +108,7 @@ export async function runDefinitionWorkflow(input: RunDefinitionInput): Promise<
     if (isControlStepType(step.type)) {
       switch (step.type) {
         case 'branch':
+        case 'end':
           return {};
         case 'delay': {
           const config = CONTROL_STEP_CONFIG_SCHEMAS.delay.parse(step.config);
@@ -113,7 +130,15 @@ export async function runDefinitionWorkflow(input: RunDefinitionInput): Promise<
 
   async function finish(error?: RunDefinitionResult['error']): Promise<RunDefinitionResult> {
     const status = error ? 'failed' : 'completed';
-    await bookkeeping.recordRunStatus({ runId, origin, eventId: input.event.id, record: input.record, status, stepsRun, error });
+    await bookkeeping.recordRunStatus({
+      runId,
+      origin,
+      eventId: input.event.id,
+      record: input.record,
+      status,
+      stepsRun,
+      error,
+    });
     return error ? { status, stepsRun, error } : { status, stepsRun };
   }
 }

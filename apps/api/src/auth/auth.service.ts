@@ -38,8 +38,10 @@ export class AuthService {
   async authenticate(token: string | undefined): Promise<User> {
     if (!token) throw new BatonError('UNAUTHENTICATED', 'Sign in to continue');
     const session = await this.em.findOne(Session, { tokenHash: sha256(token) }, { populate: ['user'] });
-    if (!session || !session.user.active) throw new BatonError('UNAUTHENTICATED', 'Your session is not valid; sign in again');
-    if (session.expiresAt.getTime() <= Date.now()) throw new BatonError('TOKEN_EXPIRED', 'Your session has expired; sign in again');
+    if (!session || !session.user.active)
+      throw new BatonError('UNAUTHENTICATED', 'Your session is not valid; sign in again');
+    if (session.expiresAt.getTime() <= Date.now())
+      throw new BatonError('TOKEN_EXPIRED', 'Your session has expired; sign in again');
     return session.user;
   }
 

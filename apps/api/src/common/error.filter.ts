@@ -23,7 +23,10 @@ export class ErrorFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const { status, body } = this.toResponse(exception);
-    if (status >= 500) this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    if (status >= 500)
+      this.logger.error(
+        exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
+      );
     response.status(status).json(body);
   }
 
@@ -34,7 +37,13 @@ export class ErrorFilter implements ExceptionFilter {
       return { status: HTTP_STATUS[exception.code], body };
     }
     if (exception instanceof OptimisticLockError) {
-      return { status: 409, body: { code: 'CONFLICT', message: 'The record was changed by someone else; reload it and try again' } };
+      return {
+        status: 409,
+        body: {
+          code: 'CONFLICT',
+          message: 'The record was changed by someone else; reload it and try again',
+        },
+      };
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();

@@ -18,7 +18,9 @@ export function decodeCursor(raw: string | undefined): Cursor | undefined {
   try {
     return cursorSchema.parse(JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')));
   } catch {
-    throw new BatonError('VALIDATION_FAILED', 'The cursor is not one this API handed out', { field: 'cursor' });
+    throw new BatonError('VALIDATION_FAILED', 'The cursor is not one this API handed out', {
+      field: 'cursor',
+    });
   }
 }
 

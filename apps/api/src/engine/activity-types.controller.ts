@@ -4,7 +4,7 @@ import { ActivityRegistry } from '@baton/activity-sdk';
 import { CONTROL_STEP_CONFIG_SCHEMAS, CONTROL_STEP_TYPES } from '@baton/contracts';
 import { openApiSchema } from '../common/openapi.decorators';
 
-const CONTROL_TITLES = { branch: 'Branch', delay: 'Delay' } as const;
+const CONTROL_TITLES = { branch: 'Branch', delay: 'Delay', end: 'End' } as const;
 
 @ApiTags('workflows')
 @ApiBearerAuth()

@@ -51,7 +51,8 @@ export class MikroCrmGateway implements CrmGateway {
   async updateRecord(ref: RecordRef, patch: Record<string, unknown>): Promise<void> {
     const lead = await this.lead(ref);
     for (const [field, value] of Object.entries(patch)) {
-      if (!LEAD_WRITABLE.has(field)) throw new BatonError('DEFINITION_INVALID', `A step may not change lead.${field}`);
+      if (!LEAD_WRITABLE.has(field))
+        throw new BatonError('DEFINITION_INVALID', `A step may not change lead.${field}`);
       if (field === 'ownerId') {
         lead.owner = value === null ? null : await this.em.findOneOrFail(User, { id: String(value) });
       } else {
@@ -66,17 +67,33 @@ export class MikroCrmGateway implements CrmGateway {
     if (query.active !== undefined) where.active = query.active;
     const users = await this.em.find(User, where, { orderBy: { email: 'asc' } });
     if (users.length === 0) return [];
-    const rows: Array<{ assignee_id: string; open: string }> = await this.em
-      .getConnection()
-      .execute(`select assignee_id, count(*) as open from tasks where status = 'open' and assignee_id in (${users.map(() => '?').join(',')}) group by assignee_id`, users.map((u) => u.id));
+    const rows: Array<{ assignee_id: string; open: string }> = await this.em.getConnection().execute(
+      `select assignee_id, count(*) as open from tasks where status = 'open' and assignee_id in (${users.map(() => '?').join(',')}) group by assignee_id`,
+      users.map((u) => u.id),
+    );
     const open = new Map(rows.map((r) => [r.assignee_id, Number(r.open)]));
-    return users.map((u) => ({ id: u.id, name: u.name, email: u.email, role: u.role, active: u.active, openTasks: open.get(u.id) ?? 0 }));
+    return users.map((u) => ({
+      id: u.id,
+      name: u.name,
+      email: u.email,
+      role: u.role,
+      active: u.active,
+      openTasks: open.get(u.id) ?? 0,
+    }));
   }
 
   async takeTurn(pool: string, size: number): Promise<number> {
-    await this.em.getConnection().execute('insert into assignment_cursors (pool, position) values (?, 0) on conflict do nothing', [pool]);
+    await this.em
+      .getConnection()
+      .execute('insert into assignment_cursors (pool, position) values (?, 0) on conflict do nothing', [
+        pool,
+      ]);
     // The row lock serialises concurrent runs so two records never take the same turn.
-    const cursor = await this.em.findOneOrFail(AssignmentCursor, { pool }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    const cursor = await this.em.findOneOrFail(
+      AssignmentCursor,
+      { pool },
+      { lockMode: LockMode.PESSIMISTIC_WRITE },
+    );
     const turn = cursor.position % size;
     cursor.position = (turn + 1) % size;
     return turn;
@@ -110,9 +127,11 @@ export class MikroCrmGateway implements CrmGateway {
   }
 
   private async lead(ref: RecordRef): Promise<Lead> {
-    if (ref.type !== 'lead') throw new BatonError('DEFINITION_INVALID', `Steps cannot work on ${ref.type} records yet`);
+    if (ref.type !== 'lead')
+      throw new BatonError('DEFINITION_INVALID', `Steps cannot work on ${ref.type} records yet`);
     const lead = await this.em.findOne(Lead, { id: ref.id }, { populate: ['owner'] });
-    if (!lead) throw new BatonError('NOT_FOUND', 'The record this run is about no longer exists', { id: ref.id });
+    if (!lead)
+      throw new BatonError('NOT_FOUND', 'The record this run is about no longer exists', { id: ref.id });
     return lead;
   }
 }

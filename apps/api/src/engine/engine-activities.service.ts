@@ -2,7 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import { ApplicationFailure } from '@temporalio/common';
 import { ActivityRegistry, type ActivityType } from '@baton/activity-sdk';
-import type { EngineActivities, RecordRunStatusInput, RunDefinitionInput, RunStepInput, RunStepOutput } from '@baton/contracts';
+import type {
+  EngineActivities,
+  RecordRunStatusInput,
+  RunDefinitionInput,
+  RunStepInput,
+  RunStepOutput,
+} from '@baton/contracts';
 import { isBatonError } from '@baton/domain';
 import { parseOrThrow } from '../common/zod.pipe';
 import { WorkflowRun } from '../workflows/workflow-run.entity';
@@ -23,12 +29,18 @@ export class EngineActivitiesService {
 
   activities(): EngineActivities {
     const steps = Object.fromEntries(
-      this.registry.list().map((type) => [type.type, (input: RunStepInput) => this.nonRetryableOnUserError(() => this.runStep(type, input))]),
+      this.registry
+        .list()
+        .map((type) => [
+          type.type,
+          (input: RunStepInput) => this.nonRetryableOnUserError(() => this.runStep(type, input)),
+        ]),
     );
     return {
       ...steps,
       recordRunStatus: (input: RecordRunStatusInput) => this.recordRunStatus(input),
-      readRecord: (record: RunDefinitionInput['record']) => this.nonRetryableOnUserError(() => this.readRecord(record)),
+      readRecord: (record: RunDefinitionInput['record']) =>
+        this.nonRetryableOnUserError(() => this.readRecord(record)),
     };
   }
 
@@ -50,7 +62,12 @@ export class EngineActivitiesService {
         now: new Date(),
         crm,
       });
-      tx.create(StepEffect, { idempotencyKey: input.idempotencyKey, runId: input.origin.runId, stepId: input.stepId, output: result });
+      tx.create(StepEffect, {
+        idempotencyKey: input.idempotencyKey,
+        runId: input.origin.runId,
+        stepId: input.stepId,
+        output: result,
+      });
       return result;
     });
     return { output };

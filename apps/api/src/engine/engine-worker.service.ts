@@ -37,7 +37,9 @@ export class EngineWorkerService implements OnApplicationShutdown {
     this.running = this.worker.run().catch((err: unknown) => {
       this.logger.error(`worker stopped: ${err instanceof Error ? err.message : String(err)}`);
     });
-    this.logger.log(`polling task queue on ${this.config.temporalAddress} (namespace ${this.config.temporalNamespace})`);
+    this.logger.log(
+      `polling task queue on ${this.config.temporalAddress} (namespace ${this.config.temporalNamespace})`,
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -14,7 +14,9 @@ export class TemporalService implements OnApplicationShutdown {
   }
 
   async ping(timeoutMs = 2000): Promise<void> {
-    await this.connection.withDeadline(Date.now() + timeoutMs, () => this.connection.workflowService.getSystemInfo({}));
+    await this.connection.withDeadline(Date.now() + timeoutMs, () =>
+      this.connection.workflowService.getSystemInfo({}),
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {

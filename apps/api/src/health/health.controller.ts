@@ -7,17 +7,32 @@ import { Public } from '../common/auth.decorators';
 import { ApiJsonResponse } from '../common/openapi.decorators';
 import { TemporalService } from '../engine/temporal.service';
 
-const dependency = z.object({ status: z.enum(['up', 'down']), latencyMs: z.number(), error: z.string().optional() });
-const healthSchema = z.object({ status: z.enum(['ok', 'degraded']), database: dependency, temporal: dependency });
+const dependency = z.object({
+  status: z.enum(['up', 'down']),
+  latencyMs: z.number(),
+  error: z.string().optional(),
+});
+const healthSchema = z.object({
+  status: z.enum(['ok', 'degraded']),
+  database: dependency,
+  temporal: dependency,
+});
 type Dependency = z.infer<typeof dependency>;
 
 async function probe(check: () => Promise<unknown>): Promise<Dependency> {
   const started = Date.now();
   try {
-    await Promise.race([check(), new Promise((_, reject) => setTimeout(() => reject(new Error('timed out after 2s')), 2000))]);
+    await Promise.race([
+      check(),
+      new Promise((_, reject) => setTimeout(() => reject(new Error('timed out after 2s')), 2000)),
+    ]);
     return { status: 'up', latencyMs: Date.now() - started };
   } catch (err) {
-    return { status: 'down', latencyMs: Date.now() - started, error: err instanceof Error ? err.message : String(err) };
+    return {
+      status: 'down',
+      latencyMs: Date.now() - started,
+      error: err instanceof Error ? err.message : String(err),
+    };
   }
 }
 

@@ -9,7 +9,18 @@ export type LeadStatus = (typeof LEAD_STATUSES)[number];
 
 @Entity({ tableName: 'leads' })
 export class Lead {
-  [OptionalProps]?: 'email' | 'company' | 'phone' | 'source' | 'status' | 'score' | 'region' | 'owner' | 'createdAt' | 'updatedAt' | 'version';
+  [OptionalProps]?:
+    | 'email'
+    | 'company'
+    | 'phone'
+    | 'source'
+    | 'status'
+    | 'score'
+    | 'region'
+    | 'owner'
+    | 'createdAt'
+    | 'updatedAt'
+    | 'version';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();

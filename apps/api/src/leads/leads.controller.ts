@@ -4,7 +4,14 @@ import { CurrentUser, Roles } from '../common/auth.decorators';
 import { ApiJsonBody, ApiJsonResponse } from '../common/openapi.decorators';
 import { ZodPipe } from '../common/zod.pipe';
 import type { User } from '../users/user.entity';
-import { createLeadSchema, leadPageSchema, leadViewSchema, listLeadsQuerySchema, type CreateLeadInput, type ListLeadsQuery } from './lead.dto';
+import {
+  createLeadSchema,
+  leadPageSchema,
+  leadViewSchema,
+  listLeadsQuerySchema,
+  type CreateLeadInput,
+  type ListLeadsQuery,
+} from './lead.dto';
 import { LeadsService } from './leads.service';
 
 @ApiTags('leads')
@@ -16,7 +23,12 @@ export class LeadsController {
   @Post()
   @Roles('sales_rep', 'manager')
   @ApiOperation({ summary: 'Create a lead; published "lead created" workflows start for it' })
-  @ApiJsonBody(createLeadSchema, { name: 'Ada Lovelace', email: 'ada@analytical.example', company: 'Analytical Engines', source: 'web' })
+  @ApiJsonBody(createLeadSchema, {
+    name: 'Ada Lovelace',
+    email: 'ada@analytical.example',
+    company: 'Analytical Engines',
+    source: 'web',
+  })
   @ApiJsonResponse(201, leadViewSchema, 'Created')
   create(@Body(new ZodPipe(createLeadSchema, 'lead')) body: CreateLeadInput) {
     return this.leads.create(body);

@@ -43,7 +43,10 @@ export class LeadsService {
     if (query.status) where.status = query.status;
     if (query.owner) where.owner = query.owner === 'me' ? viewer.id : query.owner;
     if (cursor) {
-      where.$or = [{ createdAt: { $lt: new Date(cursor.at) } }, { createdAt: new Date(cursor.at), id: { $lt: cursor.id } }];
+      where.$or = [
+        { createdAt: { $lt: new Date(cursor.at) } },
+        { createdAt: new Date(cursor.at), id: { $lt: cursor.id } },
+      ];
     }
     const rows = await this.em.find(Lead, where, {
       populate: ['owner'],
@@ -52,7 +55,10 @@ export class LeadsService {
     });
     const items = rows.slice(0, query.limit);
     const last = items.at(-1);
-    const nextCursor = rows.length > query.limit && last ? encodeCursor({ at: last.createdAt.toISOString(), id: last.id }) : null;
+    const nextCursor =
+      rows.length > query.limit && last
+        ? encodeCursor({ at: last.createdAt.toISOString(), id: last.id })
+        : null;
     return { items: items.map(leadView), nextCursor };
   }
 }

@@ -2,7 +2,12 @@ import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/
 import { LockMode } from '@mikro-orm/core';
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
-import { ENGINE_TASK_QUEUE, WORKFLOW_TYPES, type EntityType, type RunDefinitionInput } from '@baton/contracts';
+import {
+  ENGINE_TASK_QUEUE,
+  WORKFLOW_TYPES,
+  type EntityType,
+  type RunDefinitionInput,
+} from '@baton/contracts';
 import { BATON_CONFIG, type BatonConfig } from '../config';
 import { TemporalService } from '../engine/temporal.service';
 import { WorkflowRun } from '../workflows/workflow-run.entity';
@@ -24,6 +29,7 @@ export class OutboxDispatcherService implements OnApplicationShutdown {
   private readonly logger = new Logger('outbox');
   private running = false;
   private wake?: () => void;
+  private kicked = false;
   private loop?: Promise<void>;
   private unsubscribe?: () => void;
 
@@ -38,14 +44,20 @@ export class OutboxDispatcherService implements OnApplicationShutdown {
 
   start(): void {
     this.running = true;
-    this.unsubscribe = this.outbox.onCommitted(() => this.wake?.());
+    this.unsubscribe = this.outbox.onCommitted(() => this.kick());
     this.loop = this.run();
+  }
+
+  // A commit during a pass must not wait for the next poll: remember it and go round again.
+  private kick(): void {
+    this.kicked = true;
+    this.wake?.();
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.running = false;
     this.unsubscribe?.();
-    this.wake?.();
+    this.kick();
     await this.loop;
   }
 
@@ -68,7 +80,9 @@ export class OutboxDispatcherService implements OnApplicationShutdown {
           // Temporal is unreachable or refused: keep the event (and those after it) for the next pass.
           event.attempts += 1;
           event.lastError = err instanceof Error ? err.message.slice(0, 1000) : String(err);
-          this.logger.warn(`event ${event.id} not dispatched yet (attempt ${event.attempts}): ${event.lastError}`);
+          this.logger.warn(
+            `event ${event.id} not dispatched yet (attempt ${event.attempts}): ${event.lastError}`,
+          );
           break;
         }
       }
@@ -79,6 +93,7 @@ export class OutboxDispatcherService implements OnApplicationShutdown {
   private async run(): Promise<void> {
     let failures = 0;
     while (this.running) {
+      this.kicked = false;
       let dispatched = 0;
       try {
         dispatched = await this.dispatchPending();
@@ -87,7 +102,7 @@ export class OutboxDispatcherService implements OnApplicationShutdown {
         failures += 1;
         this.logger.warn(`dispatch pass failed: ${err instanceof Error ? err.message : String(err)}`);
       }
-      if (dispatched >= BATCH) continue;
+      if (dispatched >= BATCH || (this.kicked && failures === 0)) continue;
       const backoff = Math.min(this.config.dispatchIntervalMs * 2 ** failures, 10_000);
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, backoff);
@@ -105,7 +120,13 @@ export class OutboxDispatcherService implements OnApplicationShutdown {
     for (const { workflow, version, trigger } of matches) {
       const runId = `run-${workflow.id}-${event.id}`;
       const input: RunDefinitionInput = {
-        origin: { workflowId: workflow.id, workflowName: workflow.name, versionId: version.id, version: version.version, runId },
+        origin: {
+          workflowId: workflow.id,
+          workflowName: workflow.name,
+          versionId: version.id,
+          version: version.version,
+          runId,
+        },
         definition: withActivityDefaults(version.definition, this.registry),
         triggerId: trigger.id,
         event: { id: event.id, type: event.type, occurredAt: event.occurredAt.toISOString() },

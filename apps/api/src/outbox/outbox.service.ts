@@ -9,7 +9,10 @@ export type OutboxListener = () => void;
 export class OutboxService {
   private readonly listeners = new Set<OutboxListener>();
 
-  record(em: EntityManager, event: { type: string; aggregateType: string; aggregateId: string; payload?: Record<string, unknown> }): OutboxEvent {
+  record(
+    em: EntityManager,
+    event: { type: string; aggregateType: string; aggregateId: string; payload?: Record<string, unknown> },
+  ): OutboxEvent {
     return em.create(OutboxEvent, { ...event, payload: event.payload ?? {} });
   }
 

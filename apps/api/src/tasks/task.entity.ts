@@ -9,7 +9,22 @@ export type TaskPriority = (typeof TASK_PRIORITIES)[number];
 
 @Entity({ tableName: 'tasks' })
 export class Task {
-  [OptionalProps]?: 'description' | 'status' | 'priority' | 'recordType' | 'recordId' | 'recordLabel' | 'createdBy' | 'runId' | 'workflowId' | 'workflowName' | 'workflowVersion' | 'stepId' | 'idempotencyKey' | 'createdAt' | 'completedAt';
+  [OptionalProps]?:
+    | 'description'
+    | 'status'
+    | 'priority'
+    | 'recordType'
+    | 'recordId'
+    | 'recordLabel'
+    | 'createdBy'
+    | 'runId'
+    | 'workflowId'
+    | 'workflowName'
+    | 'workflowVersion'
+    | 'stepId'
+    | 'idempotencyKey'
+    | 'createdAt'
+    | 'completedAt';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();

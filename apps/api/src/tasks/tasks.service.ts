@@ -21,7 +21,10 @@ export class TasksService {
     const where: Record<string, unknown> = { assignee };
     if (query.status) where.status = query.status;
     if (cursor) {
-      where.$or = [{ dueAt: { $gt: new Date(cursor.at) } }, { dueAt: new Date(cursor.at), id: { $gt: cursor.id } }];
+      where.$or = [
+        { dueAt: { $gt: new Date(cursor.at) } },
+        { dueAt: new Date(cursor.at), id: { $gt: cursor.id } },
+      ];
     }
     const rows = await this.em.find(Task, where, {
       populate: ['assignee', 'createdBy'],
@@ -30,7 +33,8 @@ export class TasksService {
     });
     const items = rows.slice(0, query.limit);
     const last = items.at(-1);
-    const nextCursor = rows.length > query.limit && last ? encodeCursor({ at: last.dueAt.toISOString(), id: last.id }) : null;
+    const nextCursor =
+      rows.length > query.limit && last ? encodeCursor({ at: last.dueAt.toISOString(), id: last.id }) : null;
     return { items: items.map(taskView), nextCursor };
   }
 

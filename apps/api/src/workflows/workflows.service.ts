@@ -28,15 +28,27 @@ export class WorkflowsService {
    * and event with their conditions compiled once; it is rebuilt only when the set of published
    * versions changes (checked with one cheap query, so every replica sees a publish at once).
    */
-  async findTriggered(em: EntityManager, entity: string, event: string, recordId: string): Promise<TriggeredVersion[]> {
+  async findTriggered(
+    em: EntityManager,
+    entity: string,
+    event: string,
+    recordId: string,
+  ): Promise<TriggeredVersion[]> {
     const published = await this.publishedTriggers(em);
     if (published.index.size === 0) return [];
     const fields = await this.recordFields(em, entity, recordId);
-    const keys = published.index.match({ entity, event, record: { [entity]: fields, steps: {} } }, { now: new Date() });
+    const keys = published.index.match(
+      { entity, event, record: { [entity]: fields, steps: {} } },
+      { now: new Date() },
+    );
     if (keys.length === 0) return [];
     const hits = keys.map((k) => published.byKey.get(k)!);
-    const workflows = new Map((await em.find(Workflow, { id: { $in: hits.map((h) => h.workflowId) } })).map((w) => [w.id, w]));
-    const versions = new Map((await em.find(WorkflowVersion, { id: { $in: hits.map((h) => h.versionId) } })).map((v) => [v.id, v]));
+    const workflows = new Map(
+      (await em.find(Workflow, { id: { $in: hits.map((h) => h.workflowId) } })).map((w) => [w.id, w]),
+    );
+    const versions = new Map(
+      (await em.find(WorkflowVersion, { id: { $in: hits.map((h) => h.versionId) } })).map((v) => [v.id, v]),
+    );
     return hits.flatMap((h) => {
       const workflow = workflows.get(h.workflowId);
       const version = versions.get(h.versionId);
@@ -54,22 +66,42 @@ export class WorkflowsService {
     if (this.published?.stamp === stamp) return this.published;
 
     const workflows = await em.find(Workflow, { archived: false, activeVersionId: { $ne: null } });
-    const versions = await em.find(WorkflowVersion, { id: { $in: workflows.map((w) => w.activeVersionId!) } });
+    const versions = await em.find(WorkflowVersion, {
+      id: { $in: workflows.map((w) => w.activeVersionId!) },
+    });
     const byKey: PublishedTriggers['byKey'] = new Map();
     for (const version of versions) {
       for (const trigger of version.definition.triggers) {
-        byKey.set(`${version.id}/${trigger.id}`, { workflowId: version.workflow.id, versionId: version.id, trigger });
+        byKey.set(`${version.id}/${trigger.id}`, {
+          workflowId: version.workflow.id,
+          versionId: version.id,
+          trigger,
+        });
       }
     }
     const index = createTriggerIndex(
-      [...byKey].map(([id, { trigger }]) => ({ id, entity: trigger.entity, event: trigger.event, condition: trigger.condition })),
-      { onError: (id, error) => this.logger.warn(`trigger ${id} condition failed: ${error instanceof Error ? error.message : String(error)}`) },
+      [...byKey].map(([id, { trigger }]) => ({
+        id,
+        entity: trigger.entity,
+        event: trigger.event,
+        condition: trigger.condition,
+      })),
+      {
+        onError: (id, error) =>
+          this.logger.warn(
+            `trigger ${id} condition failed: ${error instanceof Error ? error.message : String(error)}`,
+          ),
+      },
     );
     this.published = { stamp, index, byKey };
     return this.published;
   }
 
-  private async recordFields(em: EntityManager, entity: string, id: string): Promise<Record<string, unknown>> {
+  private async recordFields(
+    em: EntityManager,
+    entity: string,
+    id: string,
+  ): Promise<Record<string, unknown>> {
     try {
       return (await new MikroCrmGateway(em).getRecord({ type: entity, id })).fields;
     } catch {

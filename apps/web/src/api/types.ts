@@ -51,3 +51,23 @@ export interface Page<T> {
   items: T[];
   nextCursor: string | null;
 }
+
+export type LeadStatus = 'new' | 'working' | 'qualified' | 'unqualified' | 'converted';
+export type LeadSource = 'web' | 'referral' | 'event' | 'partner' | 'cold_call' | 'other';
+
+export interface Lead {
+  id: string;
+  name: string;
+  email: string | null;
+  company: string | null;
+  phone: string | null;
+  source: LeadSource;
+  status: LeadStatus;
+  /** 0–100, null until scored. */
+  score: number | null;
+  region: string | null;
+  owner: { id: string; name: string } | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}

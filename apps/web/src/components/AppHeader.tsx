@@ -1,12 +1,19 @@
 import type { User } from '../api/types';
 import { roleLabel } from '../lib/roles';
+import { routeHref, type Route } from '../lib/routes';
 import { BrandMark } from './BrandMark';
 import './AppHeader.css';
 
 interface AppHeaderProps {
   user: User;
+  route: Route;
   onSignOut: () => void;
 }
+
+const NAV_ITEMS: ReadonlyArray<{ route: Route; label: string }> = [
+  { route: 'tasks', label: 'My tasks' },
+  { route: 'leads', label: 'Leads' },
+];
 
 function initials(name: string): string {
   const parts = name.trim().split(/\s+/);
@@ -15,17 +22,25 @@ function initials(name: string): string {
   return (first + last).toUpperCase() || '?';
 }
 
-export function AppHeader({ user, onSignOut }: AppHeaderProps) {
+export function AppHeader({ user, route, onSignOut }: AppHeaderProps) {
   return (
     <header className="app-header">
       <div className="app-header__inner">
-        <a className="app-header__brand" href="/">
+        <a className="app-header__brand" href={routeHref('tasks')}>
           <BrandMark />
         </a>
         <nav className="app-header__nav" aria-label="Main">
-          <a className="app-header__link" href="/" aria-current="page">
-            My tasks
-          </a>
+          {NAV_ITEMS.map((item) => (
+            <a
+              key={item.route}
+              className="app-header__link"
+              href={routeHref(item.route)}
+              aria-current={item.route === route ? 'page' : undefined}
+              data-testid={`nav-${item.route}`}
+            >
+              {item.label}
+            </a>
+          ))}
         </nav>
         <div className="app-header__account">
           <span className="app-header__avatar" aria-hidden="true">

@@ -11,9 +11,40 @@ export const DEMO_USERS: Array<{ email: string; name: string; role: Role }> = [
   { email: 'engineer@demo.baton', name: 'Eden Engineer', role: 'engineer' },
 ];
 
-const FIRST = ['Ada', 'Grace', 'Alan', 'Katherine', 'Linus', 'Margaret', 'Dennis', 'Barbara', 'Ken', 'Frances'];
-const LAST = ['Lovelace', 'Hopper', 'Turing', 'Johnson', 'Torvalds', 'Hamilton', 'Ritchie', 'Liskov', 'Thompson', 'Allen'];
-const COMPANIES = ['Analytical Engines', 'Cobol Works', 'Enigma Labs', 'Orbital Math', 'Kernel & Co', 'Apollo Guidance', 'Bell Systems', 'Clu Software'];
+const FIRST = [
+  'Ada',
+  'Grace',
+  'Alan',
+  'Katherine',
+  'Linus',
+  'Margaret',
+  'Dennis',
+  'Barbara',
+  'Ken',
+  'Frances',
+];
+const LAST = [
+  'Lovelace',
+  'Hopper',
+  'Turing',
+  'Johnson',
+  'Torvalds',
+  'Hamilton',
+  'Ritchie',
+  'Liskov',
+  'Thompson',
+  'Allen',
+];
+const COMPANIES = [
+  'Analytical Engines',
+  'Cobol Works',
+  'Enigma Labs',
+  'Orbital Math',
+  'Kernel & Co',
+  'Apollo Guidance',
+  'Bell Systems',
+  'Clu Software',
+];
 const SOURCES = ['web', 'referral', 'event', 'partner', 'cold_call'] as const;
 const REGIONS = ['EMEA', 'NA', 'APAC', 'LATAM'];
 

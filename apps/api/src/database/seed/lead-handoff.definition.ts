@@ -7,7 +7,12 @@ export const LEAD_HANDOFF: WorkflowDefinition = {
   name: 'Lead handoff',
   triggers: [{ id: 'lead_created', kind: 'record', entity: 'lead', event: 'created' }],
   steps: [
-    { id: 'assign_owner', type: 'assign_owner', title: 'Assign a rep', config: { strategy: 'round_robin', role: 'sales_rep' } },
+    {
+      id: 'assign_owner',
+      type: 'assign_owner',
+      title: 'Assign a rep',
+      config: { strategy: 'round_robin', role: 'sales_rep' },
+    },
     {
       id: 'contact_task',
       type: 'create_task',

@@ -43,7 +43,10 @@ export async function seedDemoData(em: EntityManager): Promise<boolean> {
       tx.create(Lead, { ...fields, owner: reps[i % reps.length] ?? null, createdAt, updatedAt: createdAt });
     }
     await tx.flush();
-    await conn.execute(`insert into baton_meta (key, value) values (?, ?)`, [SEED_KEY, JSON.stringify({ at: new Date().toISOString() })]);
+    await conn.execute(`insert into baton_meta (key, value) values (?, ?)`, [
+      SEED_KEY,
+      JSON.stringify({ at: new Date().toISOString() }),
+    ]);
     return true;
   });
 }

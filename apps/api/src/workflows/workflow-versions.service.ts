@@ -1,0 +1,120 @@
+import { Injectable } from '@nestjs/common';
+import { LockMode } from '@mikro-orm/core';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { BatonError } from '@baton/domain';
+import { DefinitionValidatorService } from './definition-validator.service';
+import type { DefinitionBody, PublishBody } from './workflow.dto';
+import { Workflow } from './workflow.entity';
+import { workflowView } from './workflow.view';
+import { WorkflowVersion } from './workflow-version.entity';
+
+/** Drafts and publishes workflow versions. A published version never changes again. */
+@Injectable()
+export class WorkflowVersionsService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly validator: DefinitionValidatorService,
+  ) {}
+
+  async list() {
+    const workflows = await this.em.find(Workflow, {}, { orderBy: { name: 'asc' } });
+    const versions = await this.em.find(WorkflowVersion, { workflow: { $in: workflows.map((w) => w.id) } });
+    return {
+      items: workflows.map((w) =>
+        workflowView(
+          w,
+          versions.filter((v) => v.workflow.id === w.id),
+        ),
+      ),
+    };
+  }
+
+  async get(id: string) {
+    const workflow = await this.workflow(id);
+    return workflowView(workflow, await this.em.find(WorkflowVersion, { workflow }));
+  }
+
+  async getVersion(id: string, version: number) {
+    const found = await this.em.findOne(WorkflowVersion, { workflow: id, version });
+    if (!found) throw new BatonError('NOT_FOUND', `Workflow ${id} has no version ${version}`);
+    return { version: found.version, status: found.status, note: found.note, definition: found.definition };
+  }
+
+  /** A new workflow whose first version is a draft. */
+  async create(body: DefinitionBody) {
+    const definition = this.validator.assertValid(body.definition);
+    if (await this.em.findOne(Workflow, { key: definition.key })) {
+      throw new BatonError('CONFLICT', `A workflow with the key "${definition.key}" already exists`, {
+        key: definition.key,
+      });
+    }
+    const workflow = this.em.create(Workflow, {
+      key: definition.key,
+      name: definition.name,
+      entity: definition.triggers[0]!.entity,
+    });
+    const version = this.em.create(WorkflowVersion, {
+      workflow,
+      version: 1,
+      definition,
+      note: body.note ?? null,
+    });
+    await this.em.flush();
+    return workflowView(workflow, [version]);
+  }
+
+  /** A new draft version after the latest one. */
+  async addVersion(id: string, body: DefinitionBody) {
+    const definition = this.validator.assertValid(body.definition);
+    return this.em.transactional(async (tx) => {
+      const workflow = await tx.findOne(Workflow, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (!workflow) throw new BatonError('NOT_FOUND', 'No workflow with this id', { id });
+      if (definition.key !== workflow.key) {
+        throw new BatonError('VALIDATION_FAILED', `The definition's key must stay "${workflow.key}"`, {
+          key: definition.key,
+        });
+      }
+      const versions = await tx.find(WorkflowVersion, { workflow });
+      const next = Math.max(0, ...versions.map((v) => v.version)) + 1;
+      const version = tx.create(WorkflowVersion, {
+        workflow,
+        version: next,
+        definition,
+        note: body.note ?? null,
+      });
+      workflow.name = definition.name;
+      await tx.flush();
+      return workflowView(workflow, [...versions, version]);
+    });
+  }
+
+  /** Publishes a draft: it becomes the version new runs start with; running ones keep theirs. */
+  async publish(id: string, versionNumber: number, body: PublishBody) {
+    return this.em.transactional(async (tx) => {
+      // The row lock makes concurrent publishes of one workflow take turns.
+      const workflow = await tx.findOne(Workflow, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (!workflow) throw new BatonError('NOT_FOUND', 'No workflow with this id', { id });
+      const version = await tx.findOne(WorkflowVersion, { workflow, version: versionNumber });
+      if (!version)
+        throw new BatonError('NOT_FOUND', `Workflow ${workflow.key} has no version ${versionNumber}`);
+      if (version.status === 'published') {
+        throw new BatonError('CONFLICT', `Version ${versionNumber} is already published`, {
+          version: versionNumber,
+        });
+      }
+      this.validator.assertValid(version.definition);
+      version.status = 'published';
+      version.publishedAt = new Date();
+      version.note = body.note;
+      workflow.activeVersionId = version.id;
+      await tx.flush();
+      return workflowView(workflow, await tx.find(WorkflowVersion, { workflow }));
+    });
+  }
+
+  private async workflow(id: string): Promise<Workflow> {
+    const workflow = await this.em.findOne(Workflow, { id });
+    if (!workflow) throw new BatonError('NOT_FOUND', 'No workflow with this id', { id });
+    return workflow;
+  }
+}

@@ -1,0 +1,98 @@
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../common/auth.decorators';
+import { ApiJsonBody, ApiJsonResponse } from '../common/openapi.decorators';
+import { ZodPipe } from '../common/zod.pipe';
+import { LEAD_HANDOFF } from '../database/seed/lead-handoff.definition';
+import { DefinitionValidatorService } from './definition-validator.service';
+import {
+  definitionBodySchema,
+  publishBodySchema,
+  validationResultSchema,
+  workflowViewSchema,
+  type DefinitionBody,
+  type PublishBody,
+} from './workflow.dto';
+import { WorkflowVersionsService } from './workflow-versions.service';
+
+@ApiTags('workflows')
+@ApiBearerAuth()
+@Controller('workflows')
+export class WorkflowsController {
+  constructor(
+    private readonly versions: WorkflowVersionsService,
+    private readonly validator: DefinitionValidatorService,
+  ) {}
+
+  @Post('validate')
+  @HttpCode(200)
+  @Roles('engineer')
+  @ApiOperation({
+    summary:
+      'Check a definition; problems come back as { ok: false, errors: [{ code, nodeId?, edgeId?, message }] }',
+  })
+  @ApiJsonBody(definitionBodySchema, { definition: LEAD_HANDOFF })
+  @ApiJsonResponse(200, validationResultSchema)
+  validate(@Body(new ZodPipe(definitionBodySchema, 'definition')) body: DefinitionBody) {
+    return this.validator.check(body.definition);
+  }
+
+  @Get()
+  @Roles('engineer', 'manager')
+  @ApiOperation({ summary: 'All workflows with their versions' })
+  list() {
+    return this.versions.list();
+  }
+
+  @Post()
+  @Roles('engineer')
+  @ApiOperation({ summary: 'Create a workflow; its definition becomes draft version 1' })
+  @ApiJsonBody(definitionBodySchema, { definition: LEAD_HANDOFF, note: 'First draft' })
+  @ApiJsonResponse(201, workflowViewSchema, 'Created')
+  create(@Body(new ZodPipe(definitionBodySchema, 'definition')) body: DefinitionBody) {
+    return this.versions.create(body);
+  }
+
+  @Get(':id')
+  @Roles('engineer', 'manager')
+  @ApiJsonResponse(200, workflowViewSchema)
+  get(@Param('id', new ParseUUIDPipe()) id: string) {
+    return this.versions.get(id);
+  }
+
+  @Get(':id/versions/:version')
+  @Roles('engineer', 'manager')
+  @ApiOperation({ summary: 'One version with its definition' })
+  getVersion(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('version', new ParseIntPipe()) version: number,
+  ) {
+    return this.versions.getVersion(id, version);
+  }
+
+  @Post(':id/versions')
+  @Roles('engineer')
+  @ApiOperation({ summary: 'Save a new draft version' })
+  @ApiJsonResponse(201, workflowViewSchema, 'Created')
+  addVersion(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body(new ZodPipe(definitionBodySchema, 'definition')) body: DefinitionBody,
+  ) {
+    return this.versions.addVersion(id, body);
+  }
+
+  @Post(':id/versions/:version/publish')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Publish a draft version (admins only); new runs use it, running ones keep theirs',
+  })
+  @Roles('admin')
+  @ApiJsonResponse(200, workflowViewSchema)
+  publish(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('version', new ParseIntPipe()) version: number,
+    @Body(new ZodPipe(publishBodySchema, 'publish request')) body: PublishBody,
+  ) {
+    return this.versions.publish(id, version, body);
+  }
+}

@@ -1,0 +1,102 @@
+import { useEffect, useRef, type ReactNode } from 'react';
+import type { Lead } from '../api/types';
+import { useLead } from '../hooks/useLead';
+import { describeError } from '../lib/describeError';
+import { formatDateTime, LEAD_SOURCE_LABELS } from '../lib/describeLead';
+import { LeadStatusBadge } from './LeadStatusBadge';
+import './LeadDetail.css';
+
+export const LEAD_DETAIL_ID = 'lead-detail';
+
+interface LeadDetailProps {
+  /** The row that was clicked, shown at once while the latest copy loads. */
+  lead: Lead;
+  currentUserId: string;
+  onClose: () => void;
+}
+
+export function LeadDetail({ lead: listed, currentUserId, onClose }: LeadDetailProps) {
+  const { lead: fresh, error } = useLead(listed.id);
+  const lead = fresh ?? listed;
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const titleId = `${LEAD_DETAIL_ID}-title`;
+
+  // Move focus (and, on narrow screens, the scroll position) to the panel each time a lead opens.
+  useEffect(() => {
+    headingRef.current?.focus();
+  }, [listed.id]);
+
+  useEffect(() => {
+    function handleKey(event: KeyboardEvent) {
+      if (event.key === 'Escape') onClose();
+    }
+    document.addEventListener('keydown', handleKey);
+    return () => document.removeEventListener('keydown', handleKey);
+  }, [onClose]);
+
+  return (
+    <aside
+      className="lead-detail"
+      id={LEAD_DETAIL_ID}
+      aria-labelledby={titleId}
+      data-testid="lead-detail"
+      data-lead-id={lead.id}
+    >
+      <header className="lead-detail__header">
+        <div className="lead-detail__heading">
+          <h2 className="lead-detail__title" id={titleId} ref={headingRef} tabIndex={-1}>
+            {lead.name}
+          </h2>
+          {lead.company && <p className="lead-detail__company">{lead.company}</p>}
+        </div>
+        <button
+          type="button"
+          className="button button--quiet lead-detail__close"
+          onClick={onClose}
+          aria-label="Close lead details"
+          data-testid="lead-detail-close"
+        >
+          <span aria-hidden="true">×</span>
+        </button>
+      </header>
+
+      <div className="lead-detail__summary">
+        <LeadStatusBadge status={lead.status} />
+        <span className="lead-detail__score">
+          {lead.score === null ? 'Not scored' : `Score ${lead.score}`}
+        </span>
+      </div>
+
+      {error !== null && (
+        <p className="lead-detail__error" role="alert">
+          Showing the list's copy; the latest could not be loaded: {describeError(error)}
+        </p>
+      )}
+
+      <dl className="lead-detail__fields">
+        <Field label="Email">{lead.email && <a href={`mailto:${lead.email}`}>{lead.email}</a>}</Field>
+        <Field label="Phone">{lead.phone && <a href={`tel:${lead.phone}`}>{lead.phone}</a>}</Field>
+        <Field label="Owner">
+          {lead.owner && `${lead.owner.name}${lead.owner.id === currentUserId ? ' (you)' : ''}`}
+        </Field>
+        <Field label="Source">{LEAD_SOURCE_LABELS[lead.source]}</Field>
+        <Field label="Region">{lead.region}</Field>
+        <Field label="Created">
+          <time dateTime={lead.createdAt}>{formatDateTime(new Date(lead.createdAt))}</time>
+        </Field>
+        <Field label="Updated">
+          <time dateTime={lead.updatedAt}>{formatDateTime(new Date(lead.updatedAt))}</time>
+        </Field>
+      </dl>
+    </aside>
+  );
+}
+
+function Field({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="lead-detail__field">
+      <dt>{label}</dt>
+      <dd>{children || <span className="lead-detail__missing">—</span>}</dd>
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+import type { EntityType, Position, RecordEvent, RetryPolicy } from '@baton/contracts';
+
+/** What a trigger node on the canvas holds: a record event, optionally filtered by a JSON Logic condition. */
+export interface TriggerNodeData {
+  readonly entity: EntityType;
+  readonly event: RecordEvent;
+  readonly condition?: unknown;
+}
+
+/** What a step node on the canvas holds: the step's type and its settings. */
+export interface StepNodeData {
+  readonly stepType: string;
+  readonly title?: string;
+  readonly config: Readonly<Record<string, unknown>>;
+  readonly retry?: RetryPolicy;
+  readonly timeoutSeconds?: number;
+  /** Id of the step to continue with when this one fails. */
+  readonly onError?: string;
+}
+
+/** A trigger on the canvas; compiles to a `record` trigger. */
+export interface EditorTriggerNode {
+  readonly id: string;
+  readonly kind: 'trigger';
+  readonly position: Position;
+  readonly data: TriggerNodeData;
+}
+
+/** A step on the canvas; compiles to a definition step. */
+export interface EditorStepNode {
+  readonly id: string;
+  readonly kind: 'step';
+  readonly position: Position;
+  readonly data: StepNodeData;
+}
+
+/** A node on the canvas. */
+export type EditorNode = EditorTriggerNode | EditorStepNode;
+
+/** An arrow on the canvas; compiles to a transition. Without `condition` it is the source's default path. */
+export interface EditorEdge {
+  readonly id: string;
+  readonly source: string;
+  readonly target: string;
+  readonly label?: string;
+  readonly condition?: unknown;
+}
+
+/** Everything the React Flow canvas holds for one workflow. */
+export interface EditorGraph {
+  readonly workflow: { readonly key: string; readonly name: string };
+  readonly nodes: readonly EditorNode[];
+  readonly edges: readonly EditorEdge[];
+}

@@ -1,0 +1,112 @@
+import type { EntityType } from '@baton/contracts';
+import { truthy, validateRule } from '@baton/rules';
+import type { FieldSchema, RuleErrorCode, RuleIssue } from '@baton/rules';
+import { assertNever } from '../assert-never';
+import type { Diagnostic, ErrorCode } from '../diagnostics';
+import type { Model, ModelTrigger } from './model';
+import { edgeRef, transitionPath, triggerPath } from './model';
+import { isLiteral } from './structure';
+
+/** The data schema conditions of runs started by an entity's triggers are checked against. */
+export type EntitySchema = (entity: EntityType) => FieldSchema | undefined;
+
+/** The definition code for a rule validator code. */
+export function ruleCode(code: RuleErrorCode): ErrorCode {
+  switch (code) {
+    case 'RULE_UNKNOWN_OPERATOR':
+      return 'UNKNOWN_OPERATOR';
+    case 'RULE_FORBIDDEN_PATH':
+      return 'FORBIDDEN_PATH';
+    case 'RULE_UNKNOWN_FIELD':
+      return 'UNKNOWN_FIELD';
+    case 'RULE_TYPE_MISMATCH':
+      return 'TYPE_MISMATCH';
+    case 'RULE_BAD_ARITY':
+    case 'RULE_BAD_ARGUMENT':
+    case 'RULE_MALFORMED':
+    case 'RULE_TOO_DEEP':
+    case 'RULE_TOO_LARGE':
+    case 'RULE_NOW_REQUIRED':
+    case 'RULE_DUPLICATE_TRIGGER':
+      return 'INVALID_CONDITION';
+    default:
+      return assertNever(code);
+  }
+}
+
+/**
+ * Runs the rule validator on every trigger condition (against its entity's schema) and every
+ * transition condition (against the schema of each entity whose triggers reach the transition's
+ * source; schema-free checks only when none does). Warns `DEAD_TRIGGER` / `DEAD_BRANCH` for a
+ * condition that is a literal falsy value (false, null, 0, "", []).
+ */
+export function checkConditions(
+  model: Model,
+  reached: ReadonlyMap<string, ReadonlySet<ModelTrigger>>,
+  entitySchema: EntitySchema,
+): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  const schemaOf = (entity: EntityType): FieldSchema | undefined => {
+    try {
+      return entitySchema(entity);
+    } catch {
+      return undefined;
+    }
+  };
+
+  for (const trigger of model.triggers) {
+    if (!trigger.hasCondition) continue;
+    const at = { nodeId: trigger.id, path: `${triggerPath(trigger)}/condition` };
+    const entities = trigger.entity === undefined ? [] : [trigger.entity];
+    found.push(...ruleDiagnostics(trigger.condition, entities, schemaOf).map((d) => ({ ...d, ...at, path: at.path + d.path })));
+    if (isDeadLiteral(trigger.condition)) {
+      found.push({ code: 'DEAD_TRIGGER', message: `The condition of trigger "${trigger.id}" is always false: it never starts a run`, ...at });
+    }
+  }
+
+  for (const t of model.transitions) {
+    if (!t.hasCondition) continue;
+    const at = { ...edgeRef(t), path: `${transitionPath(t)}/condition` };
+    const triggers = t.from === undefined ? undefined : reached.get(t.from);
+    const entities = [...new Set([...(triggers ?? [])].flatMap((tr) => (tr.entity === undefined ? [] : [tr.entity])))];
+    found.push(...ruleDiagnostics(t.condition, entities, schemaOf).map((d) => ({ ...d, ...at, path: at.path + d.path })));
+    if (isDeadLiteral(t.condition)) {
+      found.push({ code: 'DEAD_BRANCH', message: 'This condition is always false: the transition is never followed', ...at });
+    }
+  }
+  return found;
+}
+
+function isDeadLiteral(condition: unknown): boolean {
+  return isLiteral(condition) && !truthy(condition);
+}
+
+/**
+ * Rule issues as diagnostics with a path relative to the condition. With several entities an issue
+ * found for only some of them names them, and an issue found for all of them is reported once.
+ */
+function ruleDiagnostics(
+  condition: unknown,
+  entities: readonly EntityType[],
+  schemaOf: (entity: EntityType) => FieldSchema | undefined,
+): { code: ErrorCode; message: string; path: string }[] {
+  const runs: { entity: EntityType | undefined; issues: readonly RuleIssue[] }[] =
+    entities.length === 0
+      ? [{ entity: undefined, issues: validateRule(condition).errors }]
+      : entities.map((entity) => ({ entity, issues: validateRule(condition, schemaOf(entity)).errors }));
+
+  const merged = new Map<string, { issue: RuleIssue; entities: (EntityType | undefined)[] }>();
+  for (const { entity, issues } of runs) {
+    for (const issue of issues) {
+      const key = `${issue.code}\u0000${issue.path}\u0000${issue.message}`;
+      const entry = merged.get(key);
+      if (entry === undefined) merged.set(key, { issue, entities: [entity] });
+      else entry.entities.push(entity);
+    }
+  }
+  return [...merged.values()].map(({ issue, entities: found }) => ({
+    code: ruleCode(issue.code),
+    message: found.length < runs.length ? `${issue.message} (in runs started by a ${found.join(' or ')} trigger)` : issue.message,
+    path: issue.path,
+  }));
+}

@@ -1,0 +1,206 @@
+import { ApiClient, eventually } from '../support/api';
+import { removeDataDir, startProduct, type Product } from '../support/product';
+
+jest.setTimeout(240_000);
+
+function scoringDefinition(managerId: string) {
+  return {
+    schemaVersion: 1,
+    key: 'lead-scoring',
+    name: 'Lead scoring',
+    triggers: [
+      {
+        id: 'referral_created',
+        kind: 'record',
+        entity: 'lead',
+        event: 'created',
+        condition: { '==': [{ var: 'lead.source' }, 'referral'] },
+      },
+    ],
+    steps: [
+      {
+        id: 'score',
+        type: 'score_lead',
+        config: {
+          base: 10,
+          rules: [
+            { when: { '==': [{ var: 'lead.source' }, 'referral'] }, points: 40 },
+            { when: { '!!': [{ var: 'lead.company' }] }, points: 20 },
+          ],
+        },
+      },
+      { id: 'hot', type: 'branch', config: {} },
+      { id: 'done', type: 'end', config: {} },
+      {
+        id: 'tell_manager',
+        type: 'create_task',
+        config: {
+          title: 'Hot referral',
+          assignee: { kind: 'user', userId: managerId },
+          dueInBusinessDays: 0,
+          priority: 'high',
+        },
+      },
+    ],
+    transitions: [
+      { id: 't1', from: 'referral_created', to: 'score' },
+      { id: 't2', from: 'score', to: 'hot' },
+      {
+        id: 't3',
+        from: 'hot',
+        to: 'tell_manager',
+        condition: { '>=': [{ var: 'lead.score' }, 50] },
+        label: 'score ≥ 50',
+      },
+      { id: 't4', from: 'hot', to: 'done', label: 'otherwise' },
+    ],
+  };
+}
+
+describe('workflows, activity types and rules through the API', () => {
+  let product: Product;
+  let admin: ApiClient;
+  let engineer: ApiClient;
+  let manager: ApiClient;
+  let managerId: string;
+
+  beforeAll(async () => {
+    product = await startProduct();
+    [admin, engineer, manager] = await Promise.all(
+      ['admin', 'engineer', 'manager'].map((who) => ApiClient.login(product.baseUrl, `${who}@demo.baton`)),
+    );
+    managerId = (await manager.get('/api/auth/me')).body.id;
+  });
+
+  afterAll(async () => {
+    await product?.stop();
+    if (product) removeDataDir(product.dataDir);
+  });
+
+  it('serves the activity-type registry, including the example type, with JSON Schemas', async () => {
+    const res = await engineer.get('/api/activity-types');
+    expect(res.status).toBe(200);
+    const byType = Object.fromEntries((res.body.items as Array<{ type: string }>).map((t) => [t.type, t]));
+    expect(Object.keys(byType)).toEqual(
+      expect.arrayContaining(['assign_owner', 'create_task', 'score_lead']),
+    );
+    expect(byType.score_lead).toMatchObject({
+      title: 'Score lead',
+      category: 'Scoring',
+      configSchema: { type: 'object' },
+    });
+    expect(res.body.controls.map((c: { type: string }) => c.type)).toEqual(['branch', 'delay', 'end']);
+  });
+
+  it('answers validation problems with stable codes and the node they concern', async () => {
+    const broken = scoringDefinition(managerId);
+    broken.steps[0]!.type = 'score_leads';
+    broken.transitions[2]!.condition = { '>=': [{ var: 'lead.scroe' }, 50] };
+    const res = await engineer.post('/api/workflows/validate', { definition: broken });
+    expect(res.status).toBe(200);
+    expect(res.body.ok).toBe(false);
+    const codes = (res.body.errors as Array<{ code: string; nodeId?: string; edgeId?: string }>).map((e) => [
+      e.code,
+      e.nodeId ?? e.edgeId,
+    ]);
+    expect(codes).toEqual(
+      expect.arrayContaining([
+        ['UNKNOWN_STEP_TYPE', 'score'],
+        ['UNKNOWN_FIELD', 't3'],
+      ]),
+    );
+
+    const ok = await engineer.post('/api/workflows/validate', { definition: scoringDefinition(managerId) });
+    expect(ok.body).toMatchObject({ ok: true, errors: [] });
+  });
+
+  it('refuses to store an invalid workflow, and lets only admins publish', async () => {
+    const invalid = scoringDefinition(managerId);
+    invalid.steps[0]!.config = { base: 500, rules: [] };
+    const refused = await engineer.post('/api/workflows', { definition: invalid });
+    expect(refused.status).toBe(400);
+    expect(refused.body.code).toBe('DEFINITION_INVALID');
+    expect(refused.body.details.errors[0]).toMatchObject({ code: 'INVALID_STEP_CONFIG', nodeId: 'score' });
+
+    const rep = await ApiClient.login(product.baseUrl, 'rep1@demo.baton');
+    expect((await rep.post('/api/workflows', { definition: scoringDefinition(managerId) })).status).toBe(403);
+  });
+
+  it('runs a published workflow using the example activity type on real records', async () => {
+    const created = await engineer.post('/api/workflows', {
+      definition: scoringDefinition(managerId),
+      note: 'draft',
+    });
+    expect(created.status).toBe(201);
+    expect(
+      (await engineer.post(`/api/workflows/${created.body.id}/versions/1/publish`, { note: 'go' })).status,
+    ).toBe(403);
+    const published = await admin.post(`/api/workflows/${created.body.id}/versions/1/publish`, {
+      note: 'Score referrals',
+    });
+    expect(published.status).toBe(200);
+    expect(published.body.activeVersion).toMatchObject({
+      version: 1,
+      status: 'published',
+      note: 'Score referrals',
+    });
+    const again = await admin.post(`/api/workflows/${created.body.id}/versions/1/publish`, { note: 'twice' });
+    expect(again.status).toBe(409);
+
+    const hot = (
+      await admin.post('/api/leads', { name: 'Linus Torvalds', company: 'Kernel & Co', source: 'referral' })
+    ).body.id;
+    const cold = (await admin.post('/api/leads', { name: 'Web Visitor', source: 'web' })).body.id;
+
+    const scored = await eventually(
+      async () => {
+        const lead = (await admin.get(`/api/leads/${hot}`)).body;
+        return lead.score === null ? undefined : lead;
+      },
+      30_000,
+      'the referral to be scored',
+    );
+    expect(scored.score).toBe(70);
+    const task = await eventually(
+      async () => {
+        const items = (await manager.get('/api/tasks?assignee=me')).body.items as Array<{
+          title: string;
+          record: { id: string };
+        }>;
+        return items.find((t) => t.record.id === hot);
+      },
+      30_000,
+      "the manager's task",
+    );
+    expect(task).toMatchObject({
+      title: 'Hot referral',
+      origin: { workflowName: 'Lead scoring', version: 1, stepId: 'tell_manager' },
+    });
+
+    // The trigger condition kept the web lead out of this workflow; lead handoff still ran for it.
+    await eventually(
+      async () => ((await admin.get(`/api/leads/${cold}`)).body.owner ? true : undefined),
+      30_000,
+      'the handoff',
+    );
+    expect((await admin.get(`/api/leads/${cold}`)).body.score).toBeNull();
+  });
+
+  it('evaluates a rule for the editor and rejects invalid rules with their codes', async () => {
+    const res = await engineer.post('/api/rules/evaluate', {
+      rule: { and: [{ '>=': [{ var: 'lead.score' }, 50] }, { startsWith: [{ var: 'lead.name' }, 'Ada'] }] },
+      data: { lead: { score: 72, name: 'Ada Lovelace' } },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ result: true });
+
+    const bad = await engineer.post('/api/rules/evaluate', { rule: { frobnicate: [1] }, data: {} });
+    expect(bad.status).toBe(400);
+    expect(bad.body.code).toBe('RULE_INVALID');
+    expect(bad.body.details.errors[0].code).toBe('RULE_UNKNOWN_OPERATOR');
+
+    const proto = await engineer.post('/api/rules/evaluate', { rule: { var: '__proto__' }, data: {} });
+    expect(proto.status).toBe(400);
+    expect(proto.body.details.errors[0].code).toBe('RULE_FORBIDDEN_PATH');
+  });
+});
