@@ -42,7 +42,11 @@ export function writeJson(value: unknown, indent = ''): string {
 // Mirrors JSON.stringify: toJSON() is honoured, functions and symbols are skipped like undefined.
 function toJsonValue(value: unknown): unknown {
   if (typeof value === 'function' || typeof value === 'symbol') return undefined;
-  if (value !== null && typeof value === 'object' && typeof (value as { toJSON?: unknown }).toJSON === 'function') {
+  if (
+    value !== null &&
+    typeof value === 'object' &&
+    typeof (value as { toJSON?: unknown }).toJSON === 'function'
+  ) {
     return (value as { toJSON: () => unknown }).toJSON();
   }
   return value;

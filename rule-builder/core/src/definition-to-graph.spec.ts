@@ -8,9 +8,23 @@ const definition: WorkflowDefinition = {
   schemaVersion: 1,
   key: 'demo',
   name: 'Demo',
-  triggers: [{ id: 'created', kind: 'record', entity: 'lead', event: 'created', condition: { '!': [{ var: 'lead.ownerId' }] } }],
+  triggers: [
+    {
+      id: 'created',
+      kind: 'record',
+      entity: 'lead',
+      event: 'created',
+      condition: { '!': [{ var: 'lead.ownerId' }] },
+    },
+  ],
   steps: [
-    { id: 'assign', type: 'assign_owner', title: 'Assign', config: { strategy: 'round_robin', role: 'sales_rep' }, onError: 'fallback' },
+    {
+      id: 'assign',
+      type: 'assign_owner',
+      title: 'Assign',
+      config: { strategy: 'round_robin', role: 'sales_rep' },
+      onError: 'fallback',
+    },
     {
       id: 'task',
       type: 'create_task',
@@ -33,12 +47,22 @@ describe(definitionToGraph.name, () => {
 
     expect(graph.workflow).toEqual({ key: 'demo', name: 'Demo' });
     expect(graph.nodes).toStrictEqual([
-      { id: 'created', kind: 'trigger', position: { x: 1, y: 2 }, data: { entity: 'lead', event: 'created', condition: { '!': [{ var: 'lead.ownerId' }] } } },
+      {
+        id: 'created',
+        kind: 'trigger',
+        position: { x: 1, y: 2 },
+        data: { entity: 'lead', event: 'created', condition: { '!': [{ var: 'lead.ownerId' }] } },
+      },
       {
         id: 'assign',
         kind: 'step',
         position: { x: 3, y: 4 },
-        data: { stepType: 'assign_owner', title: 'Assign', config: { strategy: 'round_robin', role: 'sales_rep' }, onError: 'fallback' },
+        data: {
+          stepType: 'assign_owner',
+          title: 'Assign',
+          config: { strategy: 'round_robin', role: 'sales_rep' },
+          onError: 'fallback',
+        },
       },
       {
         id: 'task',
@@ -77,7 +101,12 @@ describe(definitionToGraph.name, () => {
   });
 
   it('places steps no trigger reaches on a row after the last', () => {
-    const orphaned: WorkflowDefinition = { ...definition, layout: {}, transitions: [] , steps: definition.steps.map(({ onError: _o, ...s }) => s) };
+    const orphaned: WorkflowDefinition = {
+      ...definition,
+      layout: {},
+      transitions: [],
+      steps: definition.steps.map(({ onError: _o, ...s }) => s),
+    };
     const positions = definitionToGraph(orphaned).nodes.map((n) => n.position);
 
     expect(positions).toEqual([
@@ -118,7 +147,11 @@ describe(definitionToGraph.name, () => {
 
   it('ignores layout keys inherited from Object.prototype', () => {
     const { layout: _layout, ...unlaid } = definition;
-    const graph = definitionToGraph({ ...unlaid, steps: [{ id: 'constructor', type: 'branch', config: {} }], transitions: [] });
+    const graph = definitionToGraph({
+      ...unlaid,
+      steps: [{ id: 'constructor', type: 'branch', config: {} }],
+      transitions: [],
+    });
 
     expect(graph.nodes[1]!.position).toEqual({ x: 0, y: H });
   });

@@ -53,7 +53,10 @@ export interface ValidationReport {
 
 /** Appends segments to a JSON Pointer (RFC 6901). */
 export function pointer(base: string, ...segments: readonly (string | number)[]): string {
-  return segments.reduce<string>((path, s) => `${path}/${String(s).replace(/~/g, '~0').replace(/\//g, '~1')}`, base);
+  return segments.reduce<string>(
+    (path, s) => `${path}/${String(s).replace(/~/g, '~0').replace(/\//g, '~1')}`,
+    base,
+  );
 }
 
 /** Splits a JSON Pointer into its unescaped segments ("" is the root: no segments). */

@@ -41,7 +41,17 @@ describe(exportDefinition.name, () => {
     const shuffled = {
       layout: { created: { y: 2, x: 1 } },
       transitions: [{ label: 'L', condition: true, to: 'a', from: 'created', id: 't' }],
-      steps: [{ onError: 'a', timeoutSeconds: 5, retry: { backoffCoefficient: 2, initialIntervalSeconds: 1, maximumAttempts: 3 }, config: {}, title: 'A', type: 'branch', id: 'a' }],
+      steps: [
+        {
+          onError: 'a',
+          timeoutSeconds: 5,
+          retry: { backoffCoefficient: 2, initialIntervalSeconds: 1, maximumAttempts: 3 },
+          config: {},
+          title: 'A',
+          type: 'branch',
+          id: 'a',
+        },
+      ],
       triggers: [{ condition: true, event: 'created', entity: 'lead', kind: 'record', id: 'created' }],
       name: 'Demo',
       key: 'demo',
@@ -50,19 +60,58 @@ describe(exportDefinition.name, () => {
     const keys = (text: string): string[] => [...text.matchAll(/"(\w+)":/g)].map((m) => m[1]!);
 
     expect(keys(exportDefinition(shuffled))).toEqual([
-      'schemaVersion', 'key', 'name',
-      'triggers', 'id', 'kind', 'entity', 'event', 'condition',
-      'steps', 'id', 'type', 'title', 'config', 'retry', 'maximumAttempts', 'initialIntervalSeconds', 'backoffCoefficient', 'timeoutSeconds', 'onError',
-      'transitions', 'id', 'from', 'to', 'condition', 'label',
-      'layout', 'created', 'x', 'y',
+      'schemaVersion',
+      'key',
+      'name',
+      'triggers',
+      'id',
+      'kind',
+      'entity',
+      'event',
+      'condition',
+      'steps',
+      'id',
+      'type',
+      'title',
+      'config',
+      'retry',
+      'maximumAttempts',
+      'initialIntervalSeconds',
+      'backoffCoefficient',
+      'timeoutSeconds',
+      'onError',
+      'transitions',
+      'id',
+      'from',
+      'to',
+      'condition',
+      'label',
+      'layout',
+      'created',
+      'x',
+      'y',
     ]);
   });
 
   it('sorts keys inside configs and conditions at every depth, integer-like keys included', () => {
     const definition: WorkflowDefinition = {
       ...base,
-      triggers: [{ id: 'created', kind: 'record', entity: 'lead', event: 'created', condition: { in: ['x', { var: 'lead.tags' }] } }],
-      steps: [{ id: 'a', type: 'custom', config: { zeta: 1, alpha: { 10: 'ten', 2: 'two', b: 'bee' }, list: [{ y: 1, x: 2 }] } }],
+      triggers: [
+        {
+          id: 'created',
+          kind: 'record',
+          entity: 'lead',
+          event: 'created',
+          condition: { in: ['x', { var: 'lead.tags' }] },
+        },
+      ],
+      steps: [
+        {
+          id: 'a',
+          type: 'custom',
+          config: { zeta: 1, alpha: { 10: 'ten', 2: 'two', b: 'bee' }, list: [{ y: 1, x: 2 }] },
+        },
+      ],
     };
     const text = exportDefinition(definition);
 
@@ -135,7 +184,10 @@ describe(exportDefinition.name, () => {
   });
 
   it('leaves out optional fields that are undefined', () => {
-    const definition = { ...base, steps: [{ id: 'a', type: 'branch', title: undefined, config: {}, onError: undefined }] } as WorkflowDefinition;
+    const definition = {
+      ...base,
+      steps: [{ id: 'a', type: 'branch', title: undefined, config: {}, onError: undefined }],
+    } as WorkflowDefinition;
 
     expect(exportDefinition(definition)).not.toContain('title');
     expect(exportDefinition(definition)).not.toContain('onError');

@@ -14,7 +14,8 @@ function shaped(fields: Readonly<Record<string, Field>>): Field {
       .filter((key) => !Object.hasOwn(fields, key))
       .sort(compareCodeUnits);
     const entries = [...known.filter((key) => Object.hasOwn(record, key)), ...extra].map(
-      (key) => [key, (Object.hasOwn(fields, key) ? (fields[key] as Field) : sortedKeys)(record[key])] as const,
+      (key) =>
+        [key, (Object.hasOwn(fields, key) ? (fields[key] as Field) : sortedKeys)(record[key])] as const,
     );
     return new OrderedObject(entries);
   };
@@ -24,8 +25,12 @@ const idOf = (value: unknown): string => {
   const id = (value as { id?: unknown } | null)?.id;
   return typeof id === 'string' ? id : '';
 };
-const byId = (field: Field): Field => (value) =>
-  Array.isArray(value) ? [...value].sort((a, b) => compareCodeUnits(idOf(a), idOf(b))).map(field) : sortedKeys(value);
+const byId =
+  (field: Field): Field =>
+  (value) =>
+    Array.isArray(value)
+      ? [...value].sort((a, b) => compareCodeUnits(idOf(a), idOf(b))).map(field)
+      : sortedKeys(value);
 
 const transitionOrder = (value: unknown): [string, number] => {
   const t = value as { from?: unknown; condition?: unknown } | null;
@@ -33,13 +38,18 @@ const transitionOrder = (value: unknown): [string, number] => {
 };
 // Groups transitions by source; inside a group conditional ones keep their relative order (it is
 // the order they are tried in) and the unconditional default comes last, where it acts anyway.
-const bySource = (field: Field): Field => (value) =>
-  Array.isArray(value)
-    ? value
-        .map((t, index) => ({ t, index, order: transitionOrder(t) }))
-        .sort((a, b) => compareCodeUnits(a.order[0], b.order[0]) || a.order[1] - b.order[1] || a.index - b.index)
-        .map(({ t }) => field(t))
-    : sortedKeys(value);
+const bySource =
+  (field: Field): Field =>
+  (value) =>
+    Array.isArray(value)
+      ? value
+          .map((t, index) => ({ t, index, order: transitionOrder(t) }))
+          .sort(
+            (a, b) =>
+              compareCodeUnits(a.order[0], b.order[0]) || a.order[1] - b.order[1] || a.index - b.index,
+          )
+          .map(({ t }) => field(t))
+      : sortedKeys(value);
 
 const position = shaped({ x: asIs, y: asIs });
 const layout: Field = (value) =>

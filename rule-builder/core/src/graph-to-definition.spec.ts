@@ -5,12 +5,22 @@ import { graphToDefinition } from './graph-to-definition';
 const graph: EditorGraph = {
   workflow: { key: 'demo', name: 'Demo' },
   nodes: [
-    { id: 'created', kind: 'trigger', position: { x: 10, y: 20 }, data: { entity: 'lead', event: 'created' } },
+    {
+      id: 'created',
+      kind: 'trigger',
+      position: { x: 10, y: 20 },
+      data: { entity: 'lead', event: 'created' },
+    },
     {
       id: 'route',
       kind: 'step',
       position: { x: 30, y: 40 },
-      data: { stepType: 'branch', title: 'Route', config: {}, retry: { maximumAttempts: 2, initialIntervalSeconds: 1, backoffCoefficient: 2 } },
+      data: {
+        stepType: 'branch',
+        title: 'Route',
+        config: {},
+        retry: { maximumAttempts: 2, initialIntervalSeconds: 1, backoffCoefficient: 2 },
+      },
     },
     {
       id: 'updated',
@@ -26,7 +36,13 @@ const graph: EditorGraph = {
     },
   ],
   edges: [
-    { id: 'e2', source: 'route', target: 'notify', label: 'Hot', condition: { '>': [{ var: 'lead.score' }, 50] } },
+    {
+      id: 'e2',
+      source: 'route',
+      target: 'notify',
+      label: 'Hot',
+      condition: { '>': [{ var: 'lead.score' }, 50] },
+    },
     { id: 'e1', source: 'created', target: 'route' },
   ],
 };
@@ -37,7 +53,13 @@ describe(graphToDefinition.name, () => {
 
     expect(definition.triggers).toStrictEqual([
       { id: 'created', kind: 'record', entity: 'lead', event: 'created' },
-      { id: 'updated', kind: 'record', entity: 'lead', event: 'updated', condition: { '==': [{ var: 'lead.status' }, 'new'] } },
+      {
+        id: 'updated',
+        kind: 'record',
+        entity: 'lead',
+        event: 'updated',
+        condition: { '==': [{ var: 'lead.status' }, 'new'] },
+      },
     ]);
     expect(definition.steps).toStrictEqual([
       {
@@ -53,7 +75,13 @@ describe(graphToDefinition.name, () => {
 
   it('compiles edges to transitions in canvas order, source and target becoming from and to', () => {
     expect(graphToDefinition(graph).transitions).toStrictEqual([
-      { id: 'e2', from: 'route', to: 'notify', condition: { '>': [{ var: 'lead.score' }, 50] }, label: 'Hot' },
+      {
+        id: 'e2',
+        from: 'route',
+        to: 'notify',
+        condition: { '>': [{ var: 'lead.score' }, 50] },
+        label: 'Hot',
+      },
       { id: 'e1', from: 'created', to: 'route' },
     ]);
   });
@@ -83,13 +111,24 @@ describe(graphToDefinition.name, () => {
   });
 
   it('keeps a condition that is present but null, as the interpreter treats it as a condition', () => {
-    const withNull: EditorGraph = { ...graph, edges: [{ id: 'e', source: 'created', target: 'route', condition: null }] };
+    const withNull: EditorGraph = {
+      ...graph,
+      edges: [{ id: 'e', source: 'created', target: 'route', condition: null }],
+    };
 
-    expect(graphToDefinition(withNull).transitions[0]).toStrictEqual({ id: 'e', from: 'created', to: 'route', condition: null });
+    expect(graphToDefinition(withNull).transitions[0]).toStrictEqual({
+      id: 'e',
+      from: 'created',
+      to: 'route',
+      condition: null,
+    });
   });
 
   it('round-trips through definitionToGraph without loss when triggers come before steps', () => {
-    const ordered: EditorGraph = { ...graph, nodes: [graph.nodes[0]!, graph.nodes[2]!, graph.nodes[1]!, graph.nodes[3]!] };
+    const ordered: EditorGraph = {
+      ...graph,
+      nodes: [graph.nodes[0]!, graph.nodes[2]!, graph.nodes[1]!, graph.nodes[3]!],
+    };
 
     expect(definitionToGraph(graphToDefinition(ordered))).toStrictEqual(ordered);
   });

@@ -42,7 +42,13 @@ export function graphToDefinition(graph: EditorGraph): WorkflowDefinition {
 
 function toTrigger(node: EditorTriggerNode): Trigger {
   const { entity, event, condition } = node.data;
-  return { id: node.id, kind: 'record', entity, event, ...(condition === undefined ? {} : { condition: cloneJson(condition) }) };
+  return {
+    id: node.id,
+    kind: 'record',
+    entity,
+    event,
+    ...(condition === undefined ? {} : { condition: cloneJson(condition) }),
+  };
 }
 
 function toStep(node: EditorStepNode): Step {

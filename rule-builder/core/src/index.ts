@@ -1,4 +1,12 @@
-export type { EditorEdge, EditorGraph, EditorNode, EditorStepNode, EditorTriggerNode, StepNodeData, TriggerNodeData } from './graph';
+export type {
+  EditorEdge,
+  EditorGraph,
+  EditorNode,
+  EditorStepNode,
+  EditorTriggerNode,
+  StepNodeData,
+  TriggerNodeData,
+} from './graph';
 export { graphToDefinition } from './graph-to-definition';
 export { definitionToGraph } from './definition-to-graph';
 export { autoLayout, LAYOUT_COLUMN_WIDTH, LAYOUT_ROW_HEIGHT } from './auto-layout';

@@ -15,7 +15,10 @@ describe(parseDefinition.name, () => {
   });
 
   it('applies the schema defaults', () => {
-    const text = JSON.stringify({ ...valid, steps: [{ id: 'route', type: 'branch', retry: { maximumAttempts: 2 } }] });
+    const text = JSON.stringify({
+      ...valid,
+      steps: [{ id: 'route', type: 'branch', retry: { maximumAttempts: 2 } }],
+    });
     const result = parseDefinition(text);
 
     expect(result.ok && result.definition.steps[0]).toEqual({
@@ -30,7 +33,9 @@ describe(parseDefinition.name, () => {
     const result = parseDefinition('{"schemaVersion": 1,');
 
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.errors).toEqual([{ code: 'INVALID_JSON', message: expect.stringMatching(/^Not valid JSON: /) }]);
+    expect(!result.ok && result.errors).toEqual([
+      { code: 'INVALID_JSON', message: expect.stringMatching(/^Not valid JSON: /) },
+    ]);
   });
 
   it('reports a shape failure as DEFINITION_SCHEMA at the offending field, naming the node', () => {
@@ -38,7 +43,12 @@ describe(parseDefinition.name, () => {
     const result = parseDefinition(text);
 
     expect(!result.ok && result.errors).toEqual([
-      { code: 'DEFINITION_SCHEMA', message: expect.stringContaining('/steps/0/timeoutSeconds'), path: '/steps/0/timeoutSeconds', nodeId: 'wait' },
+      {
+        code: 'DEFINITION_SCHEMA',
+        message: expect.stringContaining('/steps/0/timeoutSeconds'),
+        path: '/steps/0/timeoutSeconds',
+        nodeId: 'wait',
+      },
     ]);
   });
 
@@ -46,18 +56,27 @@ describe(parseDefinition.name, () => {
     const text = JSON.stringify({ ...valid, transitions: [{ ...valid.transitions[0], extra: 1 }] });
     const result = parseDefinition(text);
 
-    expect(!result.ok && result.errors).toEqual([expect.objectContaining({ code: 'DEFINITION_SCHEMA', path: '/transitions/0', edgeId: 't' })]);
+    expect(!result.ok && result.errors).toEqual([
+      expect.objectContaining({ code: 'DEFINITION_SCHEMA', path: '/transitions/0', edgeId: 't' }),
+    ]);
   });
 
   it('reports a definition without triggers as NO_TRIGGER', () => {
     const result = parseDefinition(JSON.stringify({ ...valid, triggers: [] }));
 
-    expect(!result.ok && result.errors).toEqual([{ code: 'NO_TRIGGER', message: 'A workflow needs at least one trigger', path: '/triggers' }]);
+    expect(!result.ok && result.errors).toEqual([
+      { code: 'NO_TRIGGER', message: 'A workflow needs at least one trigger', path: '/triggers' },
+    ]);
   });
 
-  it.each(['null', '[]', '"text"', '42'])('reports %s as a DEFINITION_SCHEMA error at the root without throwing', (text) => {
-    const result = parseDefinition(text);
+  it.each(['null', '[]', '"text"', '42'])(
+    'reports %s as a DEFINITION_SCHEMA error at the root without throwing',
+    (text) => {
+      const result = parseDefinition(text);
 
-    expect(!result.ok && result.errors).toEqual([expect.objectContaining({ code: 'DEFINITION_SCHEMA', path: '' })]);
-  });
+      expect(!result.ok && result.errors).toEqual([
+        expect.objectContaining({ code: 'DEFINITION_SCHEMA', path: '' }),
+      ]);
+    },
+  );
 });

@@ -14,11 +14,19 @@ export interface SchemaIssue {
  */
 export function schemaDiagnostics(issues: readonly SchemaIssue[], input: unknown): Diagnostic[] {
   return issues.map((issue) => {
-    const path = pointer('', ...issue.path.map((segment) => (typeof segment === 'number' ? segment : String(segment))));
+    const path = pointer(
+      '',
+      ...issue.path.map((segment) => (typeof segment === 'number' ? segment : String(segment))),
+    );
     if (issue.code === 'too_small' && path === '/triggers') {
       return { code: 'NO_TRIGGER', message: 'A workflow needs at least one trigger', path };
     }
-    return { code: 'DEFINITION_SCHEMA', message: `${path || 'The definition'}: ${issue.message}`, path, ...locate(issue.path, input) };
+    return {
+      code: 'DEFINITION_SCHEMA',
+      message: `${path || 'The definition'}: ${issue.message}`,
+      path,
+      ...locate(issue.path, input),
+    };
   });
 }
 

@@ -6,7 +6,10 @@ const catalog = createStepCatalog([
   {
     type: 'notify',
     kind: 'activity',
-    configSchema: z.strictObject({ channel: z.enum(['email', 'sms']), to: z.strictObject({ userId: z.string() }) }),
+    configSchema: z.strictObject({
+      channel: z.enum(['email', 'sms']),
+      to: z.strictObject({ userId: z.string() }),
+    }),
   },
   { type: 'await_reply', kind: 'activity', waits: true, configSchema: z.strictObject({}) },
 ]);
@@ -34,11 +37,15 @@ describe(createStepCatalog.name, () => {
   });
 
   it('reports a config that is not an object at the config itself', () => {
-    expect(catalog.describe('notify')!.validateConfig('sms')).toEqual([{ path: '', message: expect.any(String) }]);
+    expect(catalog.describe('notify')!.validateConfig('sms')).toEqual([
+      { path: '', message: expect.any(String) },
+    ]);
   });
 
   it('refuses two entries of the same type', () => {
-    expect(() => createStepCatalog([...CONTROL_STEP_ENTRIES, ...CONTROL_STEP_ENTRIES])).toThrow('"branch" is in the catalog twice');
+    expect(() => createStepCatalog([...CONTROL_STEP_ENTRIES, ...CONTROL_STEP_ENTRIES])).toThrow(
+      '"branch" is in the catalog twice',
+    );
   });
 });
 
@@ -53,6 +60,11 @@ describe('CONTROL_STEP_ENTRIES', () => {
   it('describes delay as a control step that waits, with the contracts config schema', () => {
     expect(control.describe('delay')).toMatchObject({ kind: 'control', waits: true });
     expect(control.describe('delay')!.validateConfig({ amount: 2, unit: 'days' })).toEqual([]);
-    expect(control.describe('delay')!.validateConfig({ amount: 0, unit: 'weeks' }).map((i) => i.path)).toEqual(['/amount', '/unit']);
+    expect(
+      control
+        .describe('delay')!
+        .validateConfig({ amount: 0, unit: 'weeks' })
+        .map((i) => i.path),
+    ).toEqual(['/amount', '/unit']);
   });
 });

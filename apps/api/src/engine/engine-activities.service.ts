@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
+import { MikroORM } from '@mikro-orm/postgresql';
 import { ApplicationFailure } from '@temporalio/common';
 import { ActivityRegistry, type ActivityType } from '@baton/activity-sdk';
 import type {
@@ -47,7 +47,7 @@ export class EngineActivitiesService {
   /** Runs a step's writes and records its output in one transaction keyed by run + step. */
   private async runStep(type: ActivityType, input: RunStepInput): Promise<RunStepOutput> {
     const config = parseOrThrow(type.configSchema, input.config, `config of step ${input.stepId}`);
-    const em = this.orm.em.fork() as EntityManager;
+    const em = this.orm.em.fork();
     const output = await em.transactional(async (tx) => {
       const prior = await tx.findOne(StepEffect, { idempotencyKey: input.idempotencyKey });
       if (prior) return prior.output;
@@ -74,7 +74,7 @@ export class EngineActivitiesService {
   }
 
   private async readRecord(record: RunDefinitionInput['record']): Promise<Record<string, unknown>> {
-    const em = this.orm.em.fork() as EntityManager;
+    const em = this.orm.em.fork();
     const crm = new MikroCrmGateway(em);
     return (await crm.getRecord(record)).fields;
   }

@@ -30,7 +30,7 @@ export class DefinitionValidatorService {
   }
 
   check(definition: unknown): DefinitionCheck {
-    const result = validateDefinition(definition as WorkflowDefinition, {
+    const result = validateDefinition(definition, {
       catalog: this.catalog,
       entitySchema: conditionSchemaFor,
     });

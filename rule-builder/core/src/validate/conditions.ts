@@ -58,9 +58,19 @@ export function checkConditions(
     if (!trigger.hasCondition) continue;
     const at = { nodeId: trigger.id, path: `${triggerPath(trigger)}/condition` };
     const entities = trigger.entity === undefined ? [] : [trigger.entity];
-    found.push(...ruleDiagnostics(trigger.condition, entities, schemaOf).map((d) => ({ ...d, ...at, path: at.path + d.path })));
+    found.push(
+      ...ruleDiagnostics(trigger.condition, entities, schemaOf).map((d) => ({
+        ...d,
+        ...at,
+        path: at.path + d.path,
+      })),
+    );
     if (isDeadLiteral(trigger.condition)) {
-      found.push({ code: 'DEAD_TRIGGER', message: `The condition of trigger "${trigger.id}" is always false: it never starts a run`, ...at });
+      found.push({
+        code: 'DEAD_TRIGGER',
+        message: `The condition of trigger "${trigger.id}" is always false: it never starts a run`,
+        ...at,
+      });
     }
   }
 
@@ -68,10 +78,22 @@ export function checkConditions(
     if (!t.hasCondition) continue;
     const at = { ...edgeRef(t), path: `${transitionPath(t)}/condition` };
     const triggers = t.from === undefined ? undefined : reached.get(t.from);
-    const entities = [...new Set([...(triggers ?? [])].flatMap((tr) => (tr.entity === undefined ? [] : [tr.entity])))];
-    found.push(...ruleDiagnostics(t.condition, entities, schemaOf).map((d) => ({ ...d, ...at, path: at.path + d.path })));
+    const entities = [
+      ...new Set([...(triggers ?? [])].flatMap((tr) => (tr.entity === undefined ? [] : [tr.entity]))),
+    ];
+    found.push(
+      ...ruleDiagnostics(t.condition, entities, schemaOf).map((d) => ({
+        ...d,
+        ...at,
+        path: at.path + d.path,
+      })),
+    );
     if (isDeadLiteral(t.condition)) {
-      found.push({ code: 'DEAD_BRANCH', message: 'This condition is always false: the transition is never followed', ...at });
+      found.push({
+        code: 'DEAD_BRANCH',
+        message: 'This condition is always false: the transition is never followed',
+        ...at,
+      });
     }
   }
   return found;
@@ -106,7 +128,10 @@ function ruleDiagnostics(
   }
   return [...merged.values()].map(({ issue, entities: found }) => ({
     code: ruleCode(issue.code),
-    message: found.length < runs.length ? `${issue.message} (in runs started by a ${found.join(' or ')} trigger)` : issue.message,
+    message:
+      found.length < runs.length
+        ? `${issue.message} (in runs started by a ${found.join(' or ')} trigger)`
+        : issue.message,
     path: issue.path,
   }));
 }

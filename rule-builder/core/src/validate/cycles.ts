@@ -15,7 +15,8 @@ export function checkCycles(model: Model, catalog: StepCatalog): Diagnostic[] {
     (step) => step.type === undefined || describeStep(catalog, step.type)?.waits !== true,
   );
   const ids = new Set(candidates.map((s) => s.id));
-  const edges = (id: string): readonly string[] => (model.successors.get(id) ?? []).filter((next) => ids.has(next));
+  const edges = (id: string): readonly string[] =>
+    (model.successors.get(id) ?? []).filter((next) => ids.has(next));
   const order = new Map(candidates.map((s, i) => [s.id, i]));
 
   return stronglyConnected([...ids], edges)
@@ -24,7 +25,10 @@ export function checkCycles(model: Model, catalog: StepCatalog): Diagnostic[] {
     .sort((a, b) => (order.get(a[0] as string) ?? 0) - (order.get(b[0] as string) ?? 0))
     .map((group) => {
       const first = model.stepsById.get(group[0] as string);
-      const loop = group.length === 1 ? `"${group[0]}" leads back to itself` : `${group.map((id) => `"${id}"`).join(', ')} loop`;
+      const loop =
+        group.length === 1
+          ? `"${group[0]}" leads back to itself`
+          : `${group.map((id) => `"${id}"`).join(', ')} loop`;
       return {
         code: 'RUNAWAY_CYCLE',
         message: `${loop} without a waiting step (such as a delay), so a run would never stop`,
@@ -68,10 +72,11 @@ function stronglyConnected(nodes: readonly string[], edges: (id: string) => read
       }
       work.pop();
       const parent = work[work.length - 1];
-      if (parent !== undefined) low.set(parent.id, Math.min(low.get(parent.id) as number, low.get(frame.id) as number));
+      if (parent !== undefined)
+        low.set(parent.id, Math.min(low.get(parent.id) as number, low.get(frame.id) as number));
       if (low.get(frame.id) === index.get(frame.id)) {
         const group: string[] = [];
-        let member: string | undefined;
+        let member: string;
         do {
           member = stack.pop() as string;
           onStack.delete(member);

@@ -60,7 +60,15 @@ export function readModel(definition: unknown): Model {
   const triggers = listOf(root.triggers).flatMap((t, index): ModelTrigger[] => {
     const id = isRecord(t) ? text(t.id) : undefined;
     if (!isRecord(t) || id === undefined) return [];
-    return [{ index, id, entity: entityOf(t.entity), hasCondition: t.condition !== undefined, condition: t.condition }];
+    return [
+      {
+        index,
+        id,
+        entity: entityOf(t.entity),
+        hasCondition: t.condition !== undefined,
+        condition: t.condition,
+      },
+    ];
   });
   const steps = listOf(root.steps).flatMap((s, index): ModelStep[] => {
     const id = isRecord(s) ? text(s.id) : undefined;
@@ -70,7 +78,16 @@ export function readModel(definition: unknown): Model {
   const transitions = listOf(root.transitions).flatMap((t, index): ModelTransition[] => {
     if (!isRecord(t)) return [];
     const { condition } = t;
-    return [{ index, id: text(t.id), from: text(t.from), to: text(t.to), hasCondition: condition !== undefined, condition }];
+    return [
+      {
+        index,
+        id: text(t.id),
+        from: text(t.from),
+        to: text(t.to),
+        hasCondition: condition !== undefined,
+        condition,
+      },
+    ];
   });
   const layoutKeys = isRecord(root.layout) ? Object.keys(root.layout) : [];
 

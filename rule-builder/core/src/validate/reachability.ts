@@ -27,7 +27,10 @@ export function reachingTriggers(model: Model): ReadonlyMap<string, ReadonlySet<
 }
 
 /** `UNREACHABLE_STEP` for a step no trigger's run can get to (through transitions or error paths). */
-export function checkReachability(model: Model, reached: ReadonlyMap<string, ReadonlySet<ModelTrigger>>): Diagnostic[] {
+export function checkReachability(
+  model: Model,
+  reached: ReadonlyMap<string, ReadonlySet<ModelTrigger>>,
+): Diagnostic[] {
   return [...model.stepsById.values()]
     .filter((step) => !reached.has(step.id))
     .map((step) => ({

@@ -18,7 +18,14 @@ export function checkSteps(model: Model, catalog: StepCatalog): Diagnostic[] {
     if (step.type === undefined) return [];
     const descriptor = describeStep(catalog, step.type);
     if (descriptor === undefined) {
-      return [{ code: 'UNKNOWN_STEP_TYPE', message: `Unknown step type "${step.type}"`, nodeId: step.id, path: `${stepPath(step)}/type` }];
+      return [
+        {
+          code: 'UNKNOWN_STEP_TYPE',
+          message: `Unknown step type "${step.type}"`,
+          nodeId: step.id,
+          path: `${stepPath(step)}/type`,
+        },
+      ];
     }
     return configIssues(descriptor, step.config).map((issue) => ({
       code: 'INVALID_STEP_CONFIG',
@@ -33,6 +40,11 @@ function configIssues(descriptor: StepDescriptor, config: unknown): readonly Con
   try {
     return descriptor.validateConfig(config);
   } catch (error) {
-    return [{ path: '', message: `could not be checked: ${error instanceof Error ? error.message : String(error)}` }];
+    return [
+      {
+        path: '',
+        message: `could not be checked: ${error instanceof Error ? error.message : String(error)}`,
+      },
+    ];
   }
 }

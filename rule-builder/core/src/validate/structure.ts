@@ -17,7 +17,12 @@ export function checkIds(model: Model): Diagnostic[] {
   ];
   for (const { id, path } of nodeEntries) {
     if (nodes.has(id)) {
-      found.push({ code: 'DUPLICATE_ID', message: `Another trigger or step already has the id "${id}"`, nodeId: id, path: `${path}/id` });
+      found.push({
+        code: 'DUPLICATE_ID',
+        message: `Another trigger or step already has the id "${id}"`,
+        nodeId: id,
+        path: `${path}/id`,
+      });
     }
     nodes.add(id);
   }
@@ -25,7 +30,12 @@ export function checkIds(model: Model): Diagnostic[] {
   for (const t of model.transitions) {
     if (t.id === undefined) continue;
     if (edges.has(t.id)) {
-      found.push({ code: 'DUPLICATE_ID', message: `Another transition already has the id "${t.id}"`, edgeId: t.id, path: `${transitionPath(t)}/id` });
+      found.push({
+        code: 'DUPLICATE_ID',
+        message: `Another transition already has the id "${t.id}"`,
+        edgeId: t.id,
+        path: `${transitionPath(t)}/id`,
+      });
     }
     edges.add(t.id);
   }
@@ -38,14 +48,29 @@ export function checkEdges(model: Model): Diagnostic[] {
   for (const t of model.transitions) {
     const at = { ...edgeRef(t), path: transitionPath(t) };
     if (t.from !== undefined && !model.kinds.has(t.from)) {
-      found.push({ code: 'DANGLING_EDGE', message: `Transition starts at "${t.from}", which is no trigger or step`, ...at, path: `${at.path}/from` });
+      found.push({
+        code: 'DANGLING_EDGE',
+        message: `Transition starts at "${t.from}", which is no trigger or step`,
+        ...at,
+        path: `${at.path}/from`,
+      });
     }
     if (t.to === undefined) continue;
     const target = model.kinds.get(t.to);
     if (target === undefined) {
-      found.push({ code: 'DANGLING_EDGE', message: `Transition leads to "${t.to}", which is no step`, ...at, path: `${at.path}/to` });
+      found.push({
+        code: 'DANGLING_EDGE',
+        message: `Transition leads to "${t.to}", which is no step`,
+        ...at,
+        path: `${at.path}/to`,
+      });
     } else if (target === 'trigger') {
-      found.push({ code: 'DANGLING_EDGE', message: `Transition leads into the trigger "${t.to}"; transitions lead to steps`, ...at, path: `${at.path}/to` });
+      found.push({
+        code: 'DANGLING_EDGE',
+        message: `Transition leads into the trigger "${t.to}"; transitions lead to steps`,
+        ...at,
+        path: `${at.path}/to`,
+      });
     }
   }
   return found;
@@ -56,7 +81,14 @@ export function checkErrorPaths(model: Model): Diagnostic[] {
   return model.steps.flatMap((s): Diagnostic[] => {
     if (s.onError === undefined || model.kinds.get(s.onError) === 'step') return [];
     const what = model.kinds.get(s.onError) === 'trigger' ? 'a trigger, not a step' : 'no step';
-    return [{ code: 'UNKNOWN_ERROR_PATH', message: `onError names "${s.onError}", which is ${what}`, nodeId: s.id, path: `${stepPath(s)}/onError` }];
+    return [
+      {
+        code: 'UNKNOWN_ERROR_PATH',
+        message: `onError names "${s.onError}", which is ${what}`,
+        nodeId: s.id,
+        path: `${stepPath(s)}/onError`,
+      },
+    ];
   });
 }
 
@@ -116,7 +148,11 @@ export function checkOutgoing(model: Model): Diagnostic[] {
 export function checkLayout(model: Model): Diagnostic[] {
   return model.layoutKeys
     .filter((id) => !model.kinds.has(id))
-    .map((id): Diagnostic => ({ code: 'STALE_LAYOUT', message: `The layout places "${id}", which is no trigger or step`, path: pointer('/layout', id) }));
+    .map((id): Diagnostic => ({
+      code: 'STALE_LAYOUT',
+      message: `The layout places "${id}", which is no trigger or step`,
+      path: pointer('/layout', id),
+    }));
 }
 
 /** True for a condition that is a constant rather than an operation, so its outcome is fixed. */

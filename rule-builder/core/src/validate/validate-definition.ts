@@ -30,7 +30,10 @@ const warningCodes: ReadonlySet<string> = new Set<WarningCode>(WARNING_CODES);
  * and every condition (with the rule validator). A definition that fails the schema still gets as
  * many of the other checks as can be read. Never throws; `ok` is false exactly when there are errors.
  */
-export function validateDefinition(definition: unknown, options: DefinitionValidationOptions): ValidationReport {
+export function validateDefinition(
+  definition: unknown,
+  options: DefinitionValidationOptions,
+): ValidationReport {
   const found: Diagnostic[] = [];
   const parsed = workflowDefinitionSchema.safeParse(definition);
   if (!parsed.success) found.push(...schemaDiagnostics(parsed.error.issues, definition));

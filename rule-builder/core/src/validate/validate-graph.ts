@@ -38,13 +38,22 @@ function graphPaths(graph: EditorGraph): (path: string) => string | undefined {
   const stepNodes: number[] = [];
   graph.nodes.forEach((node, i) => (node.kind === 'trigger' ? triggerNodes : stepNodes).push(i));
 
-  const node = (indexes: readonly number[], fields: Readonly<Record<string, readonly string[]>>, rest: string[]): string[] | undefined => {
+  const node = (
+    indexes: readonly number[],
+    fields: Readonly<Record<string, readonly string[]>>,
+    rest: string[],
+  ): string[] | undefined => {
     const [index, field, ...deeper] = rest;
     if (index === undefined) return ['nodes'];
     const nodeIndex = indexes[Number(index)];
     if (nodeIndex === undefined) return undefined;
     if (field === undefined) return ['nodes', String(nodeIndex)];
-    return ['nodes', String(nodeIndex), ...(Object.hasOwn(fields, field) ? (fields[field] as string[]) : ['data', field]), ...deeper];
+    return [
+      'nodes',
+      String(nodeIndex),
+      ...(Object.hasOwn(fields, field) ? (fields[field] as string[]) : ['data', field]),
+      ...deeper,
+    ];
   };
 
   return (path) => {
@@ -66,7 +75,16 @@ function graphPaths(graph: EditorGraph): (path: string) => string | undefined {
         break;
       case 'transitions': {
         const [index, field, ...deeper] = rest;
-        segments = ['edges', ...(index === undefined ? [] : [index]), ...(field === undefined ? [] : (Object.hasOwn(edgeFields, field) ? (edgeFields[field] as string[]) : [field])), ...deeper];
+        segments = [
+          'edges',
+          ...(index === undefined ? [] : [index]),
+          ...(field === undefined
+            ? []
+            : Object.hasOwn(edgeFields, field)
+              ? (edgeFields[field] as string[])
+              : [field]),
+          ...deeper,
+        ];
         break;
       }
       case 'layout': {
