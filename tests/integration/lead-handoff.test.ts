@@ -140,6 +140,50 @@ describe('lead handoff through the real runtime', () => {
     expect(me.body.passwordHash).toBeUndefined();
   });
 
+  it('updates a lead with optimistic locking and lets reps edit only their own leads', async () => {
+    const id = (await admin.post('/api/leads', { name: 'Dennis Ritchie' })).body.id as string;
+    const lead = await eventually(
+      async () => {
+        const l = (await admin.get(`/api/leads/${id}`)).body;
+        return l.owner ? l : undefined;
+      },
+      20_000,
+      'an owner',
+    );
+    const owner = await ApiClient.login(
+      product.baseUrl,
+      lead.owner.name === 'Riley Rep' ? 'rep1@demo.baton' : 'rep2@demo.baton',
+    );
+    const other = await ApiClient.login(
+      product.baseUrl,
+      lead.owner.name === 'Riley Rep' ? 'rep2@demo.baton' : 'rep1@demo.baton',
+    );
+
+    const changed = await owner.request('PATCH', `/api/leads/${id}`, {
+      version: lead.version,
+      status: 'working',
+      score: 61,
+    });
+    expect(changed.status).toBe(200);
+    expect(changed.body).toMatchObject({ status: 'working', score: 61, version: lead.version + 1 });
+
+    const stale = await owner.request('PATCH', `/api/leads/${id}`, {
+      version: lead.version,
+      status: 'qualified',
+    });
+    expect(stale.status).toBe(409);
+    expect(stale.body.code).toBe('CONFLICT');
+    const foreign = await other.request('PATCH', `/api/leads/${id}`, {
+      version: lead.version + 1,
+      status: 'qualified',
+    });
+    expect(foreign.status).toBe(403);
+    expect((await admin.get(`/api/leads/${id}`)).body).toMatchObject({
+      status: 'working',
+      version: lead.version + 1,
+    });
+  });
+
   it('does not let an approver create leads', async () => {
     const approver = await ApiClient.login(product.baseUrl, 'approver@demo.baton');
     const res = await approver.post('/api/leads', { name: 'Not allowed' });

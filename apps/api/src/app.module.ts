@@ -5,6 +5,7 @@ import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
 import { ErrorFilter } from './common/error.filter';
+import { CrmModule } from './crm.module';
 import { BATON_CONFIG, type BatonConfig } from './config';
 import { mikroOrmConfig } from './database/mikro-orm.config';
 import { EngineActivitiesService } from './engine/engine-activities.service';
@@ -30,7 +31,10 @@ export class AppModule {
   static forRoot(config: BatonConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [MikroOrmModule.forRoot(mikroOrmConfig(config.databaseUrl))],
+      // Feature modules (CrmModule, …) use the shared services below without re-declaring them.
+      global: true,
+      exports: [BATON_CONFIG, OutboxService, TemporalService],
+      imports: [MikroOrmModule.forRoot(mikroOrmConfig(config.databaseUrl)), CrmModule],
       controllers: [
         ActivityTypesController,
         AuthController,

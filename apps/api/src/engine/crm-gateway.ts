@@ -54,7 +54,8 @@ export class MikroCrmGateway implements CrmGateway {
       if (!LEAD_WRITABLE.has(field))
         throw new BatonError('DEFINITION_INVALID', `A step may not change lead.${field}`);
       if (field === 'ownerId') {
-        if (value !== null && typeof value !== 'string') throw new BatonError('DEFINITION_INVALID', 'ownerId must be a user id');
+        if (value !== null && typeof value !== 'string')
+          throw new BatonError('DEFINITION_INVALID', 'ownerId must be a user id');
         lead.owner = value === null ? null : await this.em.findOneOrFail(User, { id: value });
       } else {
         Object.assign(lead, { [field]: value });

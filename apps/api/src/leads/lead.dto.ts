@@ -15,6 +15,20 @@ export const createLeadSchema = z.strictObject({
 });
 export type CreateLeadInput = z.infer<typeof createLeadSchema>;
 
+export const updateLeadSchema = z.strictObject({
+  version: z.number().int().min(1).describe('The version you read; a stale one gets CONFLICT'),
+  name: text(200).optional(),
+  email: z.string().trim().toLowerCase().email().max(320).nullable().optional(),
+  company: text(200).nullable().optional(),
+  phone: text(50).nullable().optional(),
+  source: z.enum(LEAD_SOURCES).optional(),
+  status: z.enum(LEAD_STATUSES).optional(),
+  score: z.number().int().min(0).max(100).nullable().optional(),
+  region: text(100).nullable().optional(),
+  ownerId: z.uuid().nullable().optional(),
+});
+export type UpdateLeadInput = z.infer<typeof updateLeadSchema>;
+
 export const listLeadsQuerySchema = z.strictObject({
   status: z.enum(LEAD_STATUSES).optional(),
   owner: z.union([z.literal('me'), z.uuid()]).optional(),

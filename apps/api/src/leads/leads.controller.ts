@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../common/auth.decorators';
 import { ApiJsonBody, ApiJsonResponse } from '../common/openapi.decorators';
@@ -11,6 +11,8 @@ import {
   listLeadsQuerySchema,
   type CreateLeadInput,
   type ListLeadsQuery,
+  updateLeadSchema,
+  type UpdateLeadInput,
 } from './lead.dto';
 import { LeadsService } from './leads.service';
 
@@ -30,8 +32,21 @@ export class LeadsController {
     source: 'web',
   })
   @ApiJsonResponse(201, leadViewSchema, 'Created')
-  create(@Body(new ZodPipe(createLeadSchema, 'lead')) body: CreateLeadInput) {
-    return this.leads.create(body);
+  create(@Body(new ZodPipe(createLeadSchema, 'lead')) body: CreateLeadInput, @CurrentUser() user: User) {
+    return this.leads.create(body, user);
+  }
+
+  @Patch(':id')
+  @Roles('sales_rep', 'manager')
+  @ApiOperation({ summary: 'Change some fields of a lead; send the version you read (optimistic locking)' })
+  @ApiJsonBody(updateLeadSchema, { version: 1, status: 'working', score: 60 })
+  @ApiJsonResponse(200, leadViewSchema)
+  update(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body(new ZodPipe(updateLeadSchema, 'lead change')) body: UpdateLeadInput,
+    @CurrentUser() user: User,
+  ) {
+    return this.leads.update(id, body, user);
   }
 
   @Get()

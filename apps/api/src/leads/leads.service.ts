@@ -3,10 +3,24 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { BatonError } from '@baton/domain';
 import { decodeCursor, encodeCursor, type Page } from '../common/pagination';
 import { OutboxService } from '../outbox/outbox.service';
-import type { User } from '../users/user.entity';
-import type { CreateLeadInput, LeadView, ListLeadsQuery } from './lead.dto';
+import { User } from '../users/user.entity';
+import { created, diff } from '../outbox/changes';
+import type { CreateLeadInput, LeadView, ListLeadsQuery, UpdateLeadInput } from './lead.dto';
 import { Lead } from './lead.entity';
 import { leadView } from './lead.view';
+
+// Fields whose changes are published in lead events (and so can trigger workflows).
+const LEAD_EVENT_FIELDS = [
+  'name',
+  'email',
+  'company',
+  'phone',
+  'source',
+  'status',
+  'score',
+  'region',
+  'owner',
+] as const;
 
 @Injectable()
 export class LeadsService {
@@ -16,19 +30,65 @@ export class LeadsService {
   ) {}
 
   /** Stores the lead and its `lead.created` event in one transaction: both or neither. */
-  async create(input: CreateLeadInput): Promise<LeadView> {
+  async create(input: CreateLeadInput, actor: User): Promise<LeadView> {
     const lead = await this.em.transactional(async (tx) => {
-      const created = tx.create(Lead, { ...input });
+      const lead = tx.create(Lead, { ...input });
       this.outbox.record(tx, {
         type: 'lead.created',
         aggregateType: 'lead',
-        aggregateId: created.id,
-        payload: { name: created.name, source: created.source },
+        aggregateId: lead.id,
+        actorId: actor.id,
+        changes: created(lead as unknown as Record<string, unknown>, LEAD_EVENT_FIELDS),
       });
-      return created;
+      return lead;
     });
     this.outbox.committed();
     return leadView(lead);
+  }
+
+  /** PATCH: applies the given fields if `version` is still current, else CONFLICT (no lost update). */
+  async update(id: string, input: UpdateLeadInput, actor: User): Promise<LeadView> {
+    const lead = await this.em.transactional(async (tx) => {
+      const lead = await tx.findOne(Lead, { id }, { populate: ['owner'] });
+      if (!lead) throw new BatonError('NOT_FOUND', 'No lead with this id', { id });
+      this.assertMayEdit(lead, actor);
+      if (lead.version !== input.version) {
+        throw new BatonError('CONFLICT', 'The lead was changed by someone else; reload it and try again', {
+          currentVersion: lead.version,
+        });
+      }
+      const before = { ...lead } as unknown as Record<string, unknown>;
+      const { version: _version, ownerId, ...fields } = input;
+      Object.assign(lead, fields);
+      if (ownerId !== undefined) lead.owner = ownerId === null ? null : await this.user(tx, ownerId);
+      const changes = diff(before, lead as unknown as Record<string, unknown>, LEAD_EVENT_FIELDS);
+      if (Object.keys(changes).length > 0) {
+        this.outbox.record(tx, {
+          type: 'lead.updated',
+          aggregateType: 'lead',
+          aggregateId: lead.id,
+          actorId: actor.id,
+          changes,
+        });
+      }
+      return lead;
+    });
+    this.outbox.committed();
+    return leadView(lead);
+  }
+
+  // Reps edit their own leads (and unassigned ones); managers and admins edit any.
+  private assertMayEdit(lead: Lead, actor: User): void {
+    if (actor.role === 'admin' || actor.role === 'manager') return;
+    if (actor.role === 'sales_rep' && (lead.owner === null || lead.owner.id === actor.id)) return;
+    throw new BatonError('FORBIDDEN', 'You may only edit your own leads');
+  }
+
+  private async user(em: EntityManager, id: string): Promise<User> {
+    const user = await em.findOne(User, { id, active: true });
+    if (!user)
+      throw new BatonError('VALIDATION_FAILED', 'The new owner is not an active user', { ownerId: id });
+    return user;
   }
 
   async get(id: string): Promise<LeadView> {
