@@ -57,6 +57,11 @@ describe('CONTROL_STEP_ENTRIES', () => {
     expect(control.describe('branch')!.validateConfig({})).toEqual([]);
   });
 
+  it('describes end as a control step that does not wait', () => {
+    expect(control.describe('end')).toMatchObject({ kind: 'control', waits: false });
+    expect(control.describe('end')!.validateConfig({})).toEqual([]);
+  });
+
   it('describes delay as a control step that waits, with the contracts config schema', () => {
     expect(control.describe('delay')).toMatchObject({ kind: 'control', waits: true });
     expect(control.describe('delay')!.validateConfig({ amount: 2, unit: 'days' })).toEqual([]);

@@ -94,7 +94,7 @@ export async function runDefinitionWorkflow(input: RunDefinitionInput): Promise<
     stepsRun.push(step.id);
     try {
       context.steps[step.id] = await execute(step, stepsRun.length);
-      currentId = await next(step.id);
+      currentId = step.type === 'end' ? undefined : await next(step.id);
     } catch (err) {
       const failure = failureOf(err);
       if (step.onError === undefined) return finish({ ...failure, stepId: step.id });

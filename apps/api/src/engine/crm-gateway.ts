@@ -4,6 +4,7 @@ import type { CrmGateway, CrmRecord, CrmUser, NewTask, RecordRef } from '@baton/
 import type { RunOrigin } from '@baton/contracts';
 import { BatonError, type Role } from '@baton/domain';
 import { Lead } from '../leads/lead.entity';
+import { leadView } from '../leads/lead.view';
 import { Task } from '../tasks/task.entity';
 import { User } from '../users/user.entity';
 import { AssignmentCursor } from './assignment-cursor.entity';
@@ -11,25 +12,13 @@ import { AssignmentCursor } from './assignment-cursor.entity';
 const LEAD_WRITABLE = new Set(['ownerId', 'score', 'status', 'region', 'source']);
 
 function leadRecord(lead: Lead): CrmRecord {
+  const { owner, version: _version, ...fields } = leadView(lead);
   return {
     type: 'lead',
     id: lead.id,
     label: lead.company ? `${lead.name} (${lead.company})` : lead.name,
-    ownerId: lead.owner?.id ?? null,
-    fields: {
-      id: lead.id,
-      name: lead.name,
-      email: lead.email,
-      company: lead.company,
-      phone: lead.phone,
-      source: lead.source,
-      status: lead.status,
-      score: lead.score,
-      region: lead.region,
-      ownerId: lead.owner?.id ?? null,
-      createdAt: lead.createdAt.toISOString(),
-      updatedAt: lead.updatedAt.toISOString(),
-    },
+    ownerId: owner?.id ?? null,
+    fields: { ...fields, ownerId: owner?.id ?? null },
   };
 }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ActivityRegistry } from '@baton/activity-sdk';
-import { conditionSchemaFor, type WorkflowDefinition } from '@baton/contracts';
+import { conditionSchemaFor, workflowDefinitionSchema, type WorkflowDefinition } from '@baton/contracts';
 import {
   CONTROL_STEP_ENTRIES,
   createStepCatalog,
@@ -48,7 +48,8 @@ export class DefinitionValidatorService {
         result,
       );
     }
-    const typed = definition as WorkflowDefinition;
+    // Parsed, so the stored definition carries the schema's defaults explicitly.
+    const typed = workflowDefinitionSchema.parse(definition);
     const entities = new Set(typed.triggers.map((t) => t.entity));
     if (entities.size > 1) {
       throw new BatonError(

@@ -96,6 +96,7 @@ export function checkErrorPaths(model: Model): Diagnostic[] {
  * Checks each node's outgoing transitions against how the interpreter picks one (the first
  * conditional transition whose condition holds, else the first unconditional one):
  * `BRANCH_WITHOUT_DEFAULT` when there are conditional ones but no unconditional one;
+ * `END_HAS_TRANSITIONS` when an `end` step has any outgoing transition;
  * `MULTIPLE_DEFAULTS` on every unconditional one after the first (whatever the node's type: the
  * interpreter follows one transition, there is no parallel fan-out); `SHADOWED_TRANSITION` (a
  * warning) on the transitions after a conditional one whose condition is a literal truthy value.
@@ -103,14 +104,24 @@ export function checkErrorPaths(model: Model): Diagnostic[] {
 export function checkOutgoing(model: Model): Diagnostic[] {
   const found: Diagnostic[] = [];
   const nodes = [
-    ...model.triggers.map((t) => ({ id: t.id, path: triggerPath(t) })),
-    ...model.steps.map((s) => ({ id: s.id, path: stepPath(s) })),
+    ...model.triggers.map((t) => ({ id: t.id, path: triggerPath(t), type: undefined })),
+    ...model.steps.map((s) => ({ id: s.id, path: stepPath(s), type: s.type })),
   ];
   const seen = new Set<string>();
-  for (const { id, path } of nodes) {
+  for (const { id, path, type } of nodes) {
     if (seen.has(id)) continue;
     seen.add(id);
     const outgoing = model.outgoing.get(id) ?? [];
+    // The interpreter stops at an `end` step, so anything after it would silently never run.
+    if (type === 'end' && outgoing.length > 0) {
+      found.push({
+        code: 'END_HAS_TRANSITIONS',
+        message: `"${id}" ends the run; its outgoing transitions would never be followed`,
+        nodeId: id,
+        path,
+      });
+      continue;
+    }
     const defaults = outgoing.filter((t) => !t.hasCondition);
     if (defaults.length === 0 && outgoing.length > 0) {
       found.push({

@@ -276,6 +276,22 @@ describe(validateDefinition.name, () => {
     });
   });
 
+  describe('END_HAS_TRANSITIONS', () => {
+    it('reports an end step that leads somewhere', () => {
+      const def = definition({
+        steps: [assign(), { id: 'stop', type: 'end', config: {} }, task('task')],
+        transitions: [
+          edge('start', 'created', 'assign'),
+          edge('to_end', 'assign', 'stop'),
+          edge('after', 'stop', 'task'),
+        ],
+      });
+      expect(errorsOf(def)).toEqual([
+        expect.objectContaining({ code: 'END_HAS_TRANSITIONS', nodeId: 'stop' }),
+      ]);
+    });
+  });
+
   describe('RUNAWAY_CYCLE', () => {
     it('reports a loop through steps that never wait, once, on its first step', () => {
       const def = definition({ transitions: [...definition().transitions, edge('back', 'task', 'assign')] });
@@ -640,6 +656,14 @@ describe(validateDefinition.name, () => {
         edge('warm', 'route', 'b', true),
       ]),
       MULTIPLE_DEFAULTS: routed([edge('one', 'route', 'a'), edge('two', 'route', 'b')]),
+      END_HAS_TRANSITIONS: definition({
+        steps: [assign(), { id: 'stop', type: 'end', config: {} }, task('task')],
+        transitions: [
+          edge('start', 'created', 'assign'),
+          edge('to_end', 'assign', 'stop'),
+          edge('after', 'stop', 'task'),
+        ],
+      }),
       RUNAWAY_CYCLE: definition({ transitions: [...definition().transitions, edge('back', 'task', 'task')] }),
       UNKNOWN_STEP_TYPE: definition({ steps: [assign(), task('task', { type: 'fax' })] }),
       INVALID_STEP_CONFIG: definition({ steps: [assign(), task('task', { config: {} })] }),
