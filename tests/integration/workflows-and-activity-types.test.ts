@@ -199,6 +199,10 @@ describe('workflows, activity types and rules through the API', () => {
     expect(bad.body.code).toBe('RULE_INVALID');
     expect(bad.body.details.errors[0].code).toBe('RULE_UNKNOWN_OPERATOR');
 
+    const operators = (await engineer.get('/api/rules/operators')).body.items as Array<{ name: string; standard: boolean }>;
+    expect(operators.find((o) => o.name === 'startsWith')).toMatchObject({ standard: false });
+    expect(operators.filter((o) => o.standard).length).toBeGreaterThan(30);
+
     const proto = await engineer.post('/api/rules/evaluate', { rule: { var: '__proto__' }, data: {} });
     expect(proto.status).toBe(400);
     expect(proto.body.details.errors[0].code).toBe('RULE_FORBIDDEN_PATH');

@@ -1,7 +1,7 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { BatonError } from '@baton/domain';
-import { evaluateRule, validateRule } from '@baton/rules';
+import { evaluateRule, listOperators, validateRule } from '@baton/rules';
 import { ApiJsonBody, ApiJsonResponse } from '../common/openapi.decorators';
 import { ZodPipe } from '../common/zod.pipe';
 import { evaluateBodySchema, evaluateResultSchema, type EvaluateBody } from './rules.dto';
@@ -10,6 +10,26 @@ import { evaluateBodySchema, evaluateResultSchema, type EvaluateBody } from './r
 @ApiBearerAuth()
 @Controller('rules')
 export class RulesController {
+  @Get('operators')
+  @ApiOperation({ summary: 'Every condition operator with its arity, argument and result types, for the condition builder' })
+  operators() {
+    return {
+      items: listOperators().map((op) => ({
+        name: op.name,
+        label: op.label,
+        description: op.description,
+        category: op.category,
+        standard: op.standard,
+        arity: op.arity,
+        params: op.params,
+        rest: op.rest ?? null,
+        result: op.result,
+        usesNow: op.usesNow ?? false,
+        example: op.example,
+      })),
+    };
+  }
+
   @Post('evaluate')
   @HttpCode(200)
   @ApiOperation({
