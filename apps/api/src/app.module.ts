@@ -25,6 +25,8 @@ import { DefinitionValidatorService } from './workflows/definition-validator.ser
 import { WorkflowVersionsService } from './workflows/workflow-versions.service';
 import { WorkflowsController } from './workflows/workflows.controller';
 import { RulesController } from './rules/rules.controller';
+import { RunsController } from './runs/runs.controller';
+import { RunsService } from './runs/runs.service';
 
 @Module({})
 export class AppModule {
@@ -41,6 +43,7 @@ export class AppModule {
         HealthController,
         LeadsController,
         RulesController,
+        RunsController,
         TasksController,
         WorkflowsController,
       ],
@@ -52,6 +55,7 @@ export class AppModule {
         LeadsService,
         TasksService,
         WorkflowsService,
+        RunsService,
         WorkflowVersionsService,
         DefinitionValidatorService,
         OutboxService,

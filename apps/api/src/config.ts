@@ -12,6 +12,7 @@ const envSchema = z.object({
   DATABASE_URL: optionalString,
   TEMPORAL_ADDRESS: optionalString,
   TEMPORAL_NAMESPACE: z.string().default('baton'),
+  TEMPORAL_UI_URL: optionalString,
   BATON_DATA_DIR: z.string().default('.baton'),
   BATON_ROLE: z.enum(['all', 'api', 'worker']).default('all'),
   BATON_PG_PORT: port(5433),
@@ -39,6 +40,8 @@ export interface BatonConfig {
   databaseUrl: string;
   temporalAddress: string;
   temporalNamespace: string;
+  /** Base URL of Temporal's Web UI, for links from a run to its history. */
+  temporalUiUrl: string | null;
   seedDemo: boolean;
   tokenTtlMinutes: number;
   dispatchIntervalMs: number;
@@ -58,7 +61,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
 
 export function buildConfig(
   env: Env,
-  services: { databaseUrl: string; temporalAddress: string },
+  services: { databaseUrl: string; temporalAddress: string; temporalUiUrl?: string },
 ): BatonConfig {
   return {
     port: env.PORT,
@@ -67,6 +70,7 @@ export function buildConfig(
     databaseUrl: services.databaseUrl,
     temporalAddress: services.temporalAddress,
     temporalNamespace: env.TEMPORAL_NAMESPACE,
+    temporalUiUrl: env.TEMPORAL_UI_URL ?? services.temporalUiUrl ?? null,
     seedDemo: env.BATON_SEED_DEMO,
     tokenTtlMinutes: env.BATON_TOKEN_TTL_MINUTES,
     dispatchIntervalMs: env.BATON_DISPATCH_INTERVAL_MS,

@@ -23,7 +23,7 @@ export type {
   Trigger,
   WorkflowDefinition,
 } from './definition';
-export { BOOKKEEPING_ACTIVITY_NAMES } from './run';
+export { BOOKKEEPING_ACTIVITY_NAMES, RUN_STATUS_QUERY } from './run';
 export type {
   BookkeepingActivities,
   EngineActivities,
@@ -33,6 +33,8 @@ export type {
   RecordRunStatusInput,
   RunOrigin,
   RunStatus,
+  RunStatusView,
+  StepTrail,
   RunStepInput,
   RunStepOutput,
   StepContext,

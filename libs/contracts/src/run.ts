@@ -19,11 +19,31 @@ export interface RunDefinitionInput {
   record: { type: EntityType; id: string };
 }
 
+/** One visit of one step in a run, as the run's detail page shows it. Times are workflow time. */
+export interface StepTrail {
+  stepId: string;
+  type: string;
+  status: 'running' | 'completed' | 'failed';
+  startedAt: string;
+  finishedAt?: string;
+  error?: { code: string; message: string };
+}
+
 export interface RunDefinitionResult {
   status: 'completed' | 'failed';
+  /** Ids of the steps visited, in order: the path the run took. */
   stepsRun: string[];
   error?: { code: string; message: string; stepId: string };
 }
+
+/** What the run-status query answers while a run is in flight. */
+export interface RunStatusView {
+  status: RunStatus;
+  trail: StepTrail[];
+}
+
+/** Query name of the interpreter's live status. */
+export const RUN_STATUS_QUERY = 'runStatus';
 
 /** The data a step sees: the triggering record and the outputs of the steps before it. */
 export interface StepContext {
@@ -53,7 +73,7 @@ export interface RecordRunStatusInput {
   eventId: string;
   record: RunDefinitionInput['record'];
   status: RunStatus;
-  stepsRun: string[];
+  trail: StepTrail[];
   error?: RunDefinitionResult['error'];
 }
 

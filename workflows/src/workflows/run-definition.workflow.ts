@@ -1,7 +1,9 @@
 import {
   ActivityFailure,
   ApplicationFailure,
+  defineQuery,
   proxyActivities,
+  setHandler,
   sleep,
   workflowInfo,
 } from '@temporalio/workflow';
@@ -9,15 +11,20 @@ import {
   CONTROL_STEP_CONFIG_SCHEMAS,
   delayMilliseconds,
   isControlStepType,
+  RUN_STATUS_QUERY,
   type BookkeepingActivities,
   type RunDefinitionInput,
   type RunDefinitionResult,
+  type RunStatusView,
   type Step,
   type StepActivity,
   type StepContext,
+  type StepTrail,
 } from '@baton/contracts';
 import { evaluateRule, truthy } from '@baton/rules';
 import { nextStepId } from './next-step';
+
+export const runStatusQuery = defineQuery<RunStatusView>(RUN_STATUS_QUERY);
 
 // A definition that loops without waiting would spin forever; stop it with a visible reason.
 const MAX_STEPS_PER_RUN = 1000;
@@ -61,7 +68,12 @@ export async function runDefinitionWorkflow(input: RunDefinitionInput): Promise<
   const steps = new Map(definition.steps.map((s) => [s.id, s]));
   const context: StepContext = { record: input.record, steps: {} };
   const stepsRun: string[] = [];
+  const trail: StepTrail[] = [];
+  let status: RunStatusView['status'] = 'running';
   const runId = workflowInfo().workflowId;
+  // Workflow time: deterministic on replay.
+  const now = () => new Date(Date.now()).toISOString();
+  setHandler(runStatusQuery, () => ({ status, trail }));
 
   // Record fields are read fresh (through an activity) only when a condition needs them.
   async function next(fromId: string): Promise<string | undefined> {
@@ -92,11 +104,15 @@ export async function runDefinitionWorkflow(input: RunDefinitionInput): Promise<
       });
     }
     stepsRun.push(step.id);
+    const visit: StepTrail = { stepId: step.id, type: step.type, status: 'running', startedAt: now() };
+    trail.push(visit);
     try {
       context.steps[step.id] = await execute(step, stepsRun.length);
+      Object.assign(visit, { status: 'completed', finishedAt: now() });
       currentId = step.type === 'end' ? undefined : await next(step.id);
     } catch (err) {
       const failure = failureOf(err);
+      Object.assign(visit, { status: 'failed', finishedAt: now(), error: failure });
       if (step.onError === undefined) return finish({ ...failure, stepId: step.id });
       context.steps[step.id] = { error: failure };
       currentId = step.onError;
@@ -129,16 +145,17 @@ export async function runDefinitionWorkflow(input: RunDefinitionInput): Promise<
   }
 
   async function finish(error?: RunDefinitionResult['error']): Promise<RunDefinitionResult> {
-    const status = error ? 'failed' : 'completed';
+    const outcome = error ? 'failed' : 'completed';
+    status = outcome;
     await bookkeeping.recordRunStatus({
       runId,
       origin,
       eventId: input.event.id,
       record: input.record,
-      status,
-      stepsRun,
+      status: outcome,
+      trail,
       error,
     });
-    return error ? { status, stepsRun, error } : { status, stepsRun };
+    return error ? { status: outcome, stepsRun, error } : { status: outcome, stepsRun };
   }
 }

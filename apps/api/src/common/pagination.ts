@@ -7,7 +7,7 @@ export interface Cursor {
   id: string;
 }
 
-const cursorSchema = z.strictObject({ at: z.iso.datetime({ offset: true }), id: z.uuid() });
+const cursorSchema = z.strictObject({ at: z.iso.datetime({ offset: true }), id: z.string().min(1).max(200) });
 
 export function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify(cursor)).toString('base64url');

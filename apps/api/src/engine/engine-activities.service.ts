@@ -92,12 +92,12 @@ export class EngineActivitiesService {
         recordType: input.record.type,
         recordId: input.record.id,
         status: input.status,
-        stepsRun: input.stepsRun,
+        trail: input.trail,
         error: input.error ?? null,
         startedAt: new Date(),
         finishedAt: input.status === 'running' ? null : new Date(),
       },
-      { onConflictFields: ['id'], onConflictMergeFields: ['status', 'stepsRun', 'error', 'finishedAt'] },
+      { onConflictFields: ['id'], onConflictMergeFields: ['status', 'trail', 'error', 'finishedAt'] },
     );
   }
 

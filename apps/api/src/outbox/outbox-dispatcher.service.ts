@@ -153,7 +153,7 @@ export class OutboxDispatcherService implements OnApplicationShutdown {
           recordType: entity,
           recordId: event.aggregateId,
           status: 'running',
-          stepsRun: [],
+          trail: [],
           startedAt: new Date(),
         },
         { onConflictAction: 'ignore' },

@@ -1,10 +1,10 @@
 import { Entity, Enum, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
-import type { RunDefinitionResult, RunStatus } from '@baton/contracts';
+import type { RunDefinitionResult, RunStatus, StepTrail } from '@baton/contracts';
 
 /** Baton's own record of a Temporal run, written when it is started and when it ends. */
 @Entity({ tableName: 'workflow_runs' })
 export class WorkflowRun {
-  [OptionalProps]?: 'status' | 'stepsRun' | 'error' | 'startedAt' | 'finishedAt';
+  [OptionalProps]?: 'status' | 'trail' | 'error' | 'startedAt' | 'finishedAt';
 
   /** The Temporal workflow id, derived from workflow + event so a retry never starts a second run. */
   @PrimaryKey({ type: 'text' })
@@ -31,8 +31,9 @@ export class WorkflowRun {
   @Enum({ items: () => ['running', 'completed', 'failed'] })
   status: RunStatus = 'running';
 
-  @Property({ type: 'jsonb' })
-  stepsRun: string[] = [];
+  /** Each step visit with its status and timing (stored in the `steps_run` column). */
+  @Property({ type: 'jsonb', fieldName: 'steps_run' })
+  trail: StepTrail[] = [];
 
   @Property({ type: 'jsonb', nullable: true })
   error: RunDefinitionResult['error'] | null = null;
