@@ -10,6 +10,9 @@ const ENTRY = join(ROOT, 'apps/api/dist/start.js');
 export interface Product {
   baseUrl: string;
   dataDir: string;
+  /** The embedded services, for extra processes (workers) joining this product. */
+  databaseUrl: string;
+  temporalAddress: string;
   process: ChildProcess;
   output(): string;
   /** Graceful stop, as Ctrl-C would do it. */
@@ -27,6 +30,8 @@ export async function startProduct(
 ): Promise<Product> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'baton-test-'));
   const port = await freePort();
+  const pgPort = await freePort();
+  const temporalPort = await freePort();
   const child = spawn(process.execPath, [ENTRY], {
     cwd: ROOT,
     env: {
@@ -34,8 +39,8 @@ export async function startProduct(
       PORT: String(port),
       HOST: '127.0.0.1',
       BATON_DATA_DIR: dataDir,
-      BATON_PG_PORT: String(await freePort()),
-      BATON_TEMPORAL_PORT: String(await freePort()),
+      BATON_PG_PORT: String(pgPort),
+      BATON_TEMPORAL_PORT: String(temporalPort),
       BATON_TEMPORAL_HEADLESS: 'true',
       BATON_LOG_LEVEL: 'warn',
       BATON_DISPATCH_INTERVAL_MS: '200',
@@ -70,6 +75,8 @@ export async function startProduct(
   return {
     baseUrl,
     dataDir,
+    databaseUrl: options.env?.DATABASE_URL || `postgres://baton:baton@127.0.0.1:${pgPort}/baton`,
+    temporalAddress: options.env?.TEMPORAL_ADDRESS || `127.0.0.1:${temporalPort}`,
     process: child,
     output: () => output,
     async stop() {
@@ -85,4 +92,48 @@ export async function startProduct(
 
 export function removeDataDir(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
+}
+
+export interface WorkerProcess {
+  process: ChildProcess;
+  output(): string;
+  crash(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Starts a worker-only Baton process (BATON_ROLE=worker) against a running product's services. */
+export async function startWorker(product: Product): Promise<WorkerProcess> {
+  const child = spawn(process.execPath, [ENTRY], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      BATON_ROLE: 'worker',
+      DATABASE_URL: product.databaseUrl,
+      TEMPORAL_ADDRESS: product.temporalAddress,
+      BATON_LOG_LEVEL: 'info',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (c: Buffer) => (output += c.toString()));
+  child.stderr?.on('data', (c: Buffer) => (output += c.toString()));
+  const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  const deadline = Date.now() + 120_000;
+  while (!output.includes('polling task queue')) {
+    if (child.exitCode !== null) throw new Error(`the worker exited during start-up:\n${output}`);
+    if (Date.now() > deadline) throw new Error(`the worker did not start in 120s:\n${output}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    process: child,
+    output: () => output,
+    async crash() {
+      child.kill('SIGKILL');
+      await exited;
+    },
+    async stop() {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+  };
 }

@@ -54,6 +54,10 @@ async function main(): Promise<void> {
   const baton = (running.baton = await startBaton(buildConfig(env, infra)));
 
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  if (!baton.url) {
+    console.log(`[baton] worker running (ready in ${seconds}s), polling ${infra.temporalAddress}`);
+    return;
+  }
   const lines = [
     '',
     `Baton is running (ready in ${seconds}s)`,

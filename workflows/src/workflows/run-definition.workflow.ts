@@ -26,18 +26,22 @@ import { nextStepId } from './next-step';
 
 export const runStatusQuery = defineQuery<RunStatusView>(RUN_STATUS_QUERY);
 
+// CRM steps are short database transactions; a worker that dies mid-step is noticed after this
+// long and the step retried elsewhere. Slow kinds (webhooks, email) declare their own timeout.
+const DEFAULT_STEP_TIMEOUT_SECONDS = 15;
+
 // A definition that loops without waiting would spin forever; stop it with a visible reason.
 const MAX_STEPS_PER_RUN = 1000;
 
 const bookkeeping = proxyActivities<BookkeepingActivities>({
-  startToCloseTimeout: '30 seconds',
+  startToCloseTimeout: '10 seconds',
   // Bookkeeping must eventually land, so it retries without an attempt limit.
   retry: { maximumInterval: '30 seconds' },
 });
 
 function activityFor(step: Step): StepActivity {
   const activities = proxyActivities<Record<string, StepActivity>>({
-    startToCloseTimeout: `${step.timeoutSeconds ?? 60} seconds`,
+    startToCloseTimeout: `${step.timeoutSeconds ?? DEFAULT_STEP_TIMEOUT_SECONDS} seconds`,
     retry: {
       maximumAttempts: step.retry?.maximumAttempts ?? 5,
       initialInterval: `${step.retry?.initialIntervalSeconds ?? 1} seconds`,
