@@ -186,6 +186,76 @@ describe('workflows, activity types and rules through the API', () => {
     expect((await admin.get(`/api/leads/${cold}`)).body.score).toBeNull();
   });
 
+  it('starts a run when a watched field changes to a given value, and only then', async () => {
+    const definition = {
+      schemaVersion: 1,
+      key: 'qualified-follow-up',
+      name: 'Qualified follow-up',
+      triggers: [
+        {
+          id: 'qualified',
+          kind: 'record',
+          entity: 'lead',
+          event: 'updated',
+          field: 'status',
+          to: 'qualified',
+        },
+      ],
+      steps: [
+        { id: 'proposal', type: 'create_task', config: { title: 'Send a proposal', dueInBusinessDays: 2 } },
+      ],
+      transitions: [{ id: 't1', from: 'qualified', to: 'proposal' }],
+    };
+    const wrong = await engineer.post('/api/workflows/validate', {
+      definition: { ...definition, triggers: [{ ...definition.triggers[0], field: 'stauts' }] },
+    });
+    expect(wrong.body.errors).toEqual([
+      expect.objectContaining({ code: 'UNKNOWN_FIELD', nodeId: 'qualified' }),
+    ]);
+    const created = (await engineer.post('/api/workflows', { definition })).body;
+    await admin.post(`/api/workflows/${created.id}/versions/1/publish`, { note: 'on qualification' });
+
+    const leadId = (await admin.post('/api/leads', { name: 'Grace Field' })).body.id as string;
+    const owned = await eventually(
+      async () => {
+        const lead = (await admin.get(`/api/leads/${leadId}`)).body;
+        return lead.owner ? lead : undefined;
+      },
+      30_000,
+      'an owner',
+    );
+    const owner = await ApiClient.login(
+      product.baseUrl,
+      owned.owner.name === 'Riley Rep' ? 'rep1@demo.baton' : 'rep2@demo.baton',
+    );
+    const proposals = async () =>
+      (
+        (await owner.get('/api/tasks?assignee=me')).body.items as Array<{
+          title: string;
+          record: { id: string };
+        }>
+      ).filter((t) => t.record.id === leadId && t.title === 'Send a proposal');
+
+    const working = await owner.request('PATCH', `/api/leads/${leadId}`, {
+      version: owned.version,
+      status: 'working',
+      score: 40,
+    });
+    expect(working.status).toBe(200);
+    const qualified = await owner.request('PATCH', `/api/leads/${leadId}`, {
+      version: working.body.version,
+      status: 'qualified',
+    });
+    expect(qualified.status).toBe(200);
+    await eventually(
+      async () => ((await proposals()).length === 1 ? true : undefined),
+      30_000,
+      'the proposal task',
+    );
+    const runs = (await admin.get(`/api/runs?workflowId=${created.id}&recordId=${leadId}`)).body.items;
+    expect(runs).toHaveLength(1);
+  });
+
   it('evaluates a rule for the editor and rejects invalid rules with their codes', async () => {
     const res = await engineer.post('/api/rules/evaluate', {
       rule: { and: [{ '>=': [{ var: 'lead.score' }, 50] }, { startsWith: [{ var: 'lead.name' }, 'Ada'] }] },
@@ -199,7 +269,10 @@ describe('workflows, activity types and rules through the API', () => {
     expect(bad.body.code).toBe('RULE_INVALID');
     expect(bad.body.details.errors[0].code).toBe('RULE_UNKNOWN_OPERATOR');
 
-    const operators = (await engineer.get('/api/rules/operators')).body.items as Array<{ name: string; standard: boolean }>;
+    const operators = (await engineer.get('/api/rules/operators')).body.items as Array<{
+      name: string;
+      standard: boolean;
+    }>;
     expect(operators.find((o) => o.name === 'startsWith')).toMatchObject({ standard: false });
     expect(operators.filter((o) => o.standard).length).toBeGreaterThan(30);
 

@@ -30,6 +30,10 @@ export const recordTriggerSchema = z.strictObject({
   kind: z.literal('record'),
   entity: z.enum(ENTITY_TYPES),
   event: z.enum(RECORD_EVENTS),
+  /** With `updated`: fire only when this field changed, optionally from and/or to given values. */
+  field: z.string().min(1).max(64).optional(),
+  from: z.unknown().optional(),
+  to: z.unknown().optional(),
   condition: jsonLogicSchema.optional(),
 });
 

@@ -5,6 +5,11 @@ import type { CompiledRule, EvaluationContext } from './types';
 export const RULE_CACHE_SIZE = 1000;
 
 const byIdentity = new WeakMap<object, CompiledRule>();
+// The last rule object seen, in front of the WeakMap: evaluating one rule over many records is the
+// usual pattern, and an identity check is much cheaper than a WeakMap lookup. Same contents as
+// byIdentity, so it never changes an answer.
+let lastRule: object | null = null;
+let lastCompiled: CompiledRule | null = null;
 // Insertion-ordered Map used as an LRU: rules re-parsed from storage share one compiled closure.
 const byText = new Map<string, CompiledRule>();
 
@@ -18,8 +23,9 @@ function keyReplacer(_key: string, value: unknown): unknown {
 
 function cachedCompile(rule: unknown): CompiledRule {
   if (rule === null || typeof rule !== 'object') return compileRule(rule);
+  if (rule === lastRule) return lastCompiled as CompiledRule;
   const known = byIdentity.get(rule);
-  if (known !== undefined) return known;
+  if (known !== undefined) return remember(rule, known);
   let key: string;
   try {
     key = JSON.stringify(rule, keyReplacer);
@@ -35,6 +41,12 @@ function cachedCompile(rule: unknown): CompiledRule {
   }
   byText.set(key, compiled);
   byIdentity.set(rule, compiled);
+  return remember(rule, compiled);
+}
+
+function remember(rule: object, compiled: CompiledRule): CompiledRule {
+  lastRule = rule;
+  lastCompiled = compiled;
   return compiled;
 }
 
@@ -49,4 +61,6 @@ export function evaluateRule(rule: unknown, data?: unknown, ctx?: EvaluationCont
 /** Empties the text cache (identity entries go with their rule objects). */
 export function clearRuleCache(): void {
   byText.clear();
+  lastRule = null;
+  lastCompiled = null;
 }

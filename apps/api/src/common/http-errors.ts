@@ -11,6 +11,8 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  // A status action (or an edit) the record's current status does not allow.
+  INVALID_TRANSITION: 409,
   NO_ASSIGNEE_AVAILABLE: 422,
   DEFINITION_INVALID: 400,
   RULE_INVALID: 400,

@@ -1,8 +1,13 @@
+import { Account } from '../accounts/account.entity';
 import { Session } from '../auth/session.entity';
+import { AccountContact, Contact } from '../contacts/contact.entity';
 import { AssignmentCursor } from '../engine/assignment-cursor.entity';
 import { StepEffect } from '../engine/step-effect.entity';
 import { Lead } from '../leads/lead.entity';
+import { Opportunity } from '../opportunities/opportunity.entity';
 import { OutboxEvent } from '../outbox/outbox-event.entity';
+import { Product } from '../products/product.entity';
+import { Quote, QuoteLine } from '../quotes/quote.entity';
 import { Task } from '../tasks/task.entity';
 import { User } from '../users/user.entity';
 import { Workflow } from '../workflows/workflow.entity';
@@ -21,4 +26,11 @@ export const ENTITIES = [
   OutboxEvent,
   StepEffect,
   AssignmentCursor,
+  Account,
+  Contact,
+  AccountContact,
+  Opportunity,
+  Product,
+  Quote,
+  QuoteLine,
 ];

@@ -4,7 +4,9 @@ import type { CrmGateway, CrmRecord, CrmUser, NewTask, RecordRef } from '@baton/
 import type { RunOrigin } from '@baton/contracts';
 import { BatonError, type Role } from '@baton/domain';
 import { Lead } from '../leads/lead.entity';
-import { leadView } from '../leads/lead.view';
+import { leadFields } from '../leads/lead.view';
+import { diff } from '../outbox/changes';
+import type { OutboxService } from '../outbox/outbox.service';
 import { Task } from '../tasks/task.entity';
 import { User } from '../users/user.entity';
 import { AssignmentCursor } from './assignment-cursor.entity';
@@ -12,13 +14,12 @@ import { AssignmentCursor } from './assignment-cursor.entity';
 const LEAD_WRITABLE = new Set(['ownerId', 'score', 'status', 'region', 'source']);
 
 function leadRecord(lead: Lead): CrmRecord {
-  const { owner, version: _version, ...fields } = leadView(lead);
   return {
     type: 'lead',
     id: lead.id,
     label: lead.company ? `${lead.name} (${lead.company})` : lead.name,
-    ownerId: owner?.id ?? null,
-    fields: { ...fields, ownerId: owner?.id ?? null },
+    ownerId: lead.owner?.id ?? null,
+    fields: leadFields(lead),
   };
 }
 
@@ -31,6 +32,7 @@ export class MikroCrmGateway implements CrmGateway {
     private readonly em: EntityManager,
     /** The step this gateway writes for; absent for read-only use. */
     private readonly step?: { origin: RunOrigin; stepId: string; idempotencyKey: string },
+    private readonly outbox?: OutboxService,
   ) {}
 
   async getRecord(ref: RecordRef): Promise<CrmRecord> {
@@ -39,6 +41,7 @@ export class MikroCrmGateway implements CrmGateway {
 
   async updateRecord(ref: RecordRef, patch: Record<string, unknown>): Promise<void> {
     const lead = await this.lead(ref);
+    const before = leadFields(lead);
     for (const [field, value] of Object.entries(patch)) {
       if (!LEAD_WRITABLE.has(field))
         throw new BatonError('DEFINITION_INVALID', `A step may not change lead.${field}`);
@@ -49,6 +52,21 @@ export class MikroCrmGateway implements CrmGateway {
       } else {
         Object.assign(lead, { [field]: value });
       }
+    }
+    // Workflow writes are changes like any other: other workflows may be waiting for them.
+    const changes = diff(before, leadFields(lead), Object.keys(patch));
+    if (Object.keys(changes).length > 0 && this.outbox) {
+      const cause = this.step
+        ? { workflowId: this.step.origin.workflowId, runId: this.step.origin.runId }
+        : undefined;
+      this.outbox.record(this.em, {
+        type: 'lead.updated',
+        aggregateType: 'lead',
+        aggregateId: lead.id,
+        actorId: null,
+        changes,
+        ...(cause ? { cause } : {}),
+      });
     }
   }
 

@@ -14,6 +14,7 @@ import { parseOrThrow } from '../common/zod.pipe';
 import { WorkflowRun } from '../workflows/workflow-run.entity';
 import { MikroCrmGateway } from './crm-gateway';
 import { StepEffect } from './step-effect.entity';
+import { OutboxService } from '../outbox/outbox.service';
 
 /**
  * Activity implementations for the interpreter: one Temporal activity per activity type, plus
@@ -25,6 +26,7 @@ export class EngineActivitiesService {
   constructor(
     private readonly orm: MikroORM,
     private readonly registry: ActivityRegistry,
+    private readonly outbox: OutboxService,
   ) {}
 
   activities(): EngineActivities {
@@ -51,7 +53,7 @@ export class EngineActivitiesService {
     const output = await em.transactional(async (tx) => {
       const prior = await tx.findOne(StepEffect, { idempotencyKey: input.idempotencyKey });
       if (prior) return prior.output;
-      const crm = new MikroCrmGateway(tx, input);
+      const crm = new MikroCrmGateway(tx, input, this.outbox);
       const result = await type.run({
         config,
         record: input.context.record,

@@ -18,3 +18,9 @@ export function leadView(lead: Lead): LeadView {
     version: lead.version,
   };
 }
+
+/** The lead as conditions, events and activity types see it: flat fields, owner as `ownerId`. */
+export function leadFields(lead: Lead): Record<string, unknown> {
+  const { owner, version: _version, ...fields } = leadView(lead);
+  return { ...fields, ownerId: owner?.id ?? null };
+}

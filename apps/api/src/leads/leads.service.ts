@@ -7,7 +7,7 @@ import { User } from '../users/user.entity';
 import { created, diff } from '../outbox/changes';
 import type { CreateLeadInput, LeadView, ListLeadsQuery, UpdateLeadInput } from './lead.dto';
 import { Lead } from './lead.entity';
-import { leadView } from './lead.view';
+import { leadFields, leadView } from './lead.view';
 
 // Fields whose changes are published in lead events (and so can trigger workflows).
 const LEAD_EVENT_FIELDS = [
@@ -19,7 +19,7 @@ const LEAD_EVENT_FIELDS = [
   'status',
   'score',
   'region',
-  'owner',
+  'ownerId',
 ] as const;
 
 @Injectable()
@@ -38,7 +38,7 @@ export class LeadsService {
         aggregateType: 'lead',
         aggregateId: lead.id,
         actorId: actor.id,
-        changes: created(lead as unknown as Record<string, unknown>, LEAD_EVENT_FIELDS),
+        changes: created(leadFields(lead), LEAD_EVENT_FIELDS),
       });
       return lead;
     });
@@ -57,11 +57,11 @@ export class LeadsService {
           currentVersion: lead.version,
         });
       }
-      const before = { ...lead } as unknown as Record<string, unknown>;
+      const before = leadFields(lead);
       const { version: _version, ownerId, ...fields } = input;
       Object.assign(lead, fields);
       if (ownerId !== undefined) lead.owner = ownerId === null ? null : await this.user(tx, ownerId);
-      const changes = diff(before, lead as unknown as Record<string, unknown>, LEAD_EVENT_FIELDS);
+      const changes = diff(before, leadFields(lead), LEAD_EVENT_FIELDS);
       if (Object.keys(changes).length > 0) {
         this.outbox.record(tx, {
           type: 'lead.updated',

@@ -14,6 +14,7 @@ import { WorkflowRun } from '../workflows/workflow-run.entity';
 import { WorkflowsService } from '../workflows/workflows.service';
 import { OutboxEvent } from './outbox-event.entity';
 import { OutboxService } from './outbox.service';
+import type { Changes } from './changes';
 import { withActivityDefaults } from '../engine/activity-defaults';
 import { ActivityRegistry } from '@baton/activity-sdk';
 
@@ -116,8 +117,11 @@ export class OutboxDispatcherService implements OnApplicationShutdown {
 
   private async startRuns(em: EntityManager, event: OutboxEvent): Promise<void> {
     const [entity, action] = event.type.split('.') as [string, string];
-    const matches = await this.workflows.findTriggered(em, entity, action, event.aggregateId);
+    const { changes = {}, cause } = event.payload as { changes?: Changes; cause?: { workflowId: string } };
+    const matches = await this.workflows.findTriggered(em, entity, action, event.aggregateId, changes);
     for (const { workflow, version, trigger } of matches) {
+      // A workflow's own writes never start it again: that loop would never end.
+      if (cause?.workflowId === workflow.id) continue;
       const runId = `run-${workflow.id}-${event.id}`;
       const input: RunDefinitionInput = {
         origin: {

@@ -13,6 +13,8 @@ export interface DomainEvent {
   /** The user who made the change; null for workflow steps and the system. */
   actorId: string | null;
   changes: Changes;
+  /** Set when a workflow step made the change, so that workflow is not re-triggered by it. */
+  cause?: { workflowId: string; runId: string };
 }
 
 /**
@@ -24,8 +26,8 @@ export class OutboxService {
   private readonly listeners = new Set<OutboxListener>();
 
   record(em: EntityManager, event: DomainEvent): OutboxEvent {
-    const { actorId, changes, ...head } = event;
-    return em.create(OutboxEvent, { ...head, payload: { actorId, changes } });
+    const { actorId, changes, cause, ...head } = event;
+    return em.create(OutboxEvent, { ...head, payload: { actorId, changes, ...(cause ? { cause } : {}) } });
   }
 
   /** Called once the transaction that recorded events has committed. */

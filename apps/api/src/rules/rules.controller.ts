@@ -11,7 +11,9 @@ import { evaluateBodySchema, evaluateResultSchema, type EvaluateBody } from './r
 @Controller('rules')
 export class RulesController {
   @Get('operators')
-  @ApiOperation({ summary: 'Every condition operator with its arity, argument and result types, for the condition builder' })
+  @ApiOperation({
+    summary: 'Every condition operator with its arity, argument and result types, for the condition builder',
+  })
   operators() {
     return {
       items: listOperators().map((op) => ({

@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RecordTrigger } from '@baton/contracts';
 import { createTriggerIndex, type TriggerIndex } from '@baton/rules';
 import { MikroCrmGateway } from '../engine/crm-gateway';
+import type { Changes } from '../outbox/changes';
 import { Workflow } from './workflow.entity';
 import { WorkflowVersion } from './workflow-version.entity';
 
@@ -16,6 +17,18 @@ interface PublishedTriggers {
   stamp: string;
   index: TriggerIndex;
   byKey: Map<string, { workflowId: string; versionId: string; trigger: RecordTrigger }>;
+}
+
+// A field trigger's optional from/to values must equal the change's (compared as JSON).
+function changeMatches(trigger: RecordTrigger, changes: Changes): boolean {
+  if (trigger.field === undefined) return true;
+  const change = changes[trigger.field];
+  if (!change) return false;
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  return (
+    (trigger.from === undefined || same(change.from, trigger.from)) &&
+    (trigger.to === undefined || same(change.to, trigger.to))
+  );
 }
 
 @Injectable()
@@ -33,16 +46,17 @@ export class WorkflowsService {
     entity: string,
     event: string,
     recordId: string,
+    changes: Changes = {},
   ): Promise<TriggeredVersion[]> {
     const published = await this.publishedTriggers(em);
     if (published.index.size === 0) return [];
     const fields = await this.recordFields(em, entity, recordId);
     const keys = published.index.match(
-      { entity, event, record: { [entity]: fields, steps: {} } },
+      { entity, event, changedFields: Object.keys(changes), record: { [entity]: fields, steps: {} } },
       { now: new Date() },
     );
-    if (keys.length === 0) return [];
-    const hits = keys.map((k) => published.byKey.get(k)!);
+    const hits = keys.map((k) => published.byKey.get(k)!).filter((h) => changeMatches(h.trigger, changes));
+    if (hits.length === 0) return [];
     const workflows = new Map(
       (await em.find(Workflow, { id: { $in: hits.map((h) => h.workflowId) } })).map((w) => [w.id, w]),
     );
@@ -84,6 +98,7 @@ export class WorkflowsService {
         id,
         entity: trigger.entity,
         event: trigger.event,
+        ...(trigger.field === undefined ? {} : { field: trigger.field }),
         condition: trigger.condition,
       })),
       {

@@ -10,7 +10,7 @@ import type { EvaluationContext } from '../types';
 type Loose = any;
 
 /** `parseFloat` as json-logic-js applies it to every operand of `+` and `*`. */
-function toFloat(value: unknown): number {
+export function toFloat(value: unknown): number {
   // parseFloat(String(n)) is n for every number except -0, which prints as "0".
   if (typeof value === 'number') return value === 0 ? 0 : value;
   return parseFloat(value as string);
@@ -103,7 +103,7 @@ function concat(args: readonly unknown[]): string {
   return out;
 }
 
-function minus(a: unknown, b: unknown): number {
+export function minus(a: unknown, b: unknown): number {
   return b === undefined ? -(a as Loose) : (a as Loose) - (b as Loose);
 }
 

@@ -10,6 +10,10 @@ export interface ModelTrigger {
   readonly index: number;
   readonly id: string;
   readonly entity: EntityType | undefined;
+  readonly event: string | undefined;
+  readonly field: string | undefined;
+  /** Whether `from` or `to` is given (they only make sense with a field). */
+  readonly hasValueFilter: boolean;
   readonly hasCondition: boolean;
   readonly condition: unknown;
 }
@@ -65,6 +69,9 @@ export function readModel(definition: unknown): Model {
         index,
         id,
         entity: entityOf(t.entity),
+        event: text(t.event),
+        field: text(t.field),
+        hasValueFilter: t.from !== undefined || t.to !== undefined,
         hasCondition: t.condition !== undefined,
         condition: t.condition,
       },

@@ -276,6 +276,34 @@ describe(validateDefinition.name, () => {
     });
   });
 
+  describe('INVALID_TRIGGER', () => {
+    it('reports a watched field on a created trigger and from/to without a field', () => {
+      const onCreate = definition({ triggers: [trigger('created', { field: 'status' })] });
+      expect(errorsOf(onCreate)).toEqual([
+        expect.objectContaining({ code: 'INVALID_TRIGGER', nodeId: 'created' }),
+      ]);
+      const noField = definition({ triggers: [trigger('created', { event: 'updated', to: 'qualified' })] });
+      expect(errorsOf(noField)).toEqual([
+        expect.objectContaining({ code: 'INVALID_TRIGGER', nodeId: 'created' }),
+      ]);
+    });
+
+    it('accepts a field-change trigger on a field the entity has, and rejects an unknown one', () => {
+      expect(
+        errorsOf(
+          definition({
+            triggers: [trigger('created', { event: 'updated', field: 'status', to: 'qualified' })],
+          }),
+        ),
+      ).toEqual([]);
+      expect(
+        errorsOf(definition({ triggers: [trigger('created', { event: 'updated', field: 'stauts' })] })),
+      ).toEqual([
+        expect.objectContaining({ code: 'UNKNOWN_FIELD', nodeId: 'created', path: '/triggers/0/field' }),
+      ]);
+    });
+  });
+
   describe('END_HAS_TRANSITIONS', () => {
     it('reports an end step that leads somewhere', () => {
       const def = definition({
@@ -656,6 +684,7 @@ describe(validateDefinition.name, () => {
         edge('warm', 'route', 'b', true),
       ]),
       MULTIPLE_DEFAULTS: routed([edge('one', 'route', 'a'), edge('two', 'route', 'b')]),
+      INVALID_TRIGGER: definition({ triggers: [trigger('created', { field: 'status' })] }),
       END_HAS_TRANSITIONS: definition({
         steps: [assign(), { id: 'stop', type: 'end', config: {} }, task('task')],
         transitions: [

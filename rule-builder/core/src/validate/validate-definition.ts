@@ -6,6 +6,7 @@ import type { StepCatalog } from '../step-catalog';
 import { checkConditions } from './conditions';
 import type { EntitySchema } from './conditions';
 import { checkCycles } from './cycles';
+import { checkTriggerFields } from './trigger-fields';
 import { readModel } from './model';
 import { checkReachability, reachingTriggers } from './reachability';
 import { checkSteps } from './steps';
@@ -49,6 +50,7 @@ export function validateDefinition(
     ...checkReachability(model, reached),
     ...checkCycles(model, options.catalog),
     ...checkConditions(model, reached, options.entitySchema ?? conditionSchemaFor),
+    ...checkTriggerFields(model, options.entitySchema ?? conditionSchemaFor),
     ...checkLayout(model),
   );
   const errors = found.filter((d) => !warningCodes.has(d.code));

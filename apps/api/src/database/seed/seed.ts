@@ -4,14 +4,15 @@ import { Lead } from '../../leads/lead.entity';
 import { User } from '../../users/user.entity';
 import { Workflow } from '../../workflows/workflow.entity';
 import { WorkflowVersion } from '../../workflows/workflow-version.entity';
+import { seedDemoCrm } from './demo-crm';
 import { DEMO_PASSWORD, DEMO_USERS, demoLeads } from './demo-data';
 import { LEAD_HANDOFF } from './lead-handoff.definition';
 
 const SEED_KEY = 'demo-seed';
 
 /**
- * Seeds demo users, the lead-handoff workflow and historical leads once. A marker row makes later
- * starts skip it, so data people changed or deleted is never put back.
+ * Seeds demo users, the lead-handoff workflow, historical leads and CRM records once. A marker row
+ * makes later starts skip it, so data people changed or deleted is never put back.
  */
 export async function seedDemoData(em: EntityManager): Promise<boolean> {
   return em.transactional(async (tx) => {
@@ -42,6 +43,8 @@ export async function seedDemoData(em: EntityManager): Promise<boolean> {
       const createdAt = new Date(now - daysAgo * 86_400_000 - i * 60_000);
       tx.create(Lead, { ...fields, owner: reps[i % reps.length] ?? null, createdAt, updatedAt: createdAt });
     }
+    const approver = users.find((u) => u.role === 'approver');
+    seedDemoCrm(tx, reps, approver, now);
     await tx.flush();
     await conn.execute(`insert into baton_meta (key, value) values (?, ?)`, [
       SEED_KEY,

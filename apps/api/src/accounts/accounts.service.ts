@@ -1,0 +1,109 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { BatonError } from '@baton/domain';
+import type { Page } from '../common/pagination';
+import { created, diff } from '../outbox/changes';
+import { OutboxService } from '../outbox/outbox.service';
+import type { User } from '../users/user.entity';
+import {
+  ACCOUNT_SORTS,
+  type AccountView,
+  type CreateAccountInput,
+  type ListAccountsQuery,
+  type UpdateAccountInput,
+} from './account.dto';
+import { Account } from './account.entity';
+import { accountView } from './account.view';
+import { activeUser, assertMayEdit, assertVersion, newOwner } from './crm-access';
+import { fieldsOf, recordChange } from './crm-events';
+import { allOf, containsPattern, keyset, orderBy, parseSort, sameTextPattern, toPage } from './crm-list';
+
+const EVENT_FIELDS = ['name', 'domain', 'industry', 'region', 'owner', 'archivedAt'] as const;
+
+@Injectable()
+export class AccountsService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  async create(input: CreateAccountInput, actor: User): Promise<AccountView> {
+    const account = await this.em.transactional(async (tx) => {
+      const { ownerId, ...fields } = input;
+      const account = tx.create(Account, { ...fields, owner: await newOwner(tx, ownerId, actor) });
+      this.event(tx, account, 'created', actor, created(fieldsOf(account), EVENT_FIELDS));
+      return account;
+    });
+    this.outbox.committed();
+    return accountView(account);
+  }
+
+  async update(id: string, input: UpdateAccountInput, actor: User): Promise<AccountView> {
+    const account = await this.em.transactional(async (tx) => {
+      const account = await this.find(tx, id);
+      assertMayEdit(account, actor, 'accounts');
+      assertVersion(account, input.version, 'account');
+      const before = fieldsOf(account);
+      const { version: _version, ownerId, ...fields } = input;
+      Object.assign(account, fields);
+      if (ownerId !== undefined) account.owner = ownerId === null ? null : await activeUser(tx, ownerId);
+      this.event(tx, account, 'updated', actor, diff(before, fieldsOf(account), EVENT_FIELDS));
+      return account;
+    });
+    this.outbox.committed();
+    return accountView(account);
+  }
+
+  /** DELETE archives: the account stays readable by id and keeps its history; lists hide it. */
+  async archive(id: string, actor: User): Promise<AccountView> {
+    const account = await this.em.transactional(async (tx) => {
+      const account = await this.find(tx, id);
+      assertMayEdit(account, actor, 'accounts');
+      if (account.archivedAt) return account;
+      const before = fieldsOf(account);
+      account.archivedAt = new Date();
+      this.event(tx, account, 'deleted', actor, diff(before, fieldsOf(account), EVENT_FIELDS));
+      return account;
+    });
+    this.outbox.committed();
+    return accountView(account);
+  }
+
+  async get(id: string): Promise<AccountView> {
+    return accountView(await this.find(this.em, id));
+  }
+
+  async list(query: ListAccountsQuery, viewer: User): Promise<Page<AccountView>> {
+    const sort = parseSort(query.sort, ACCOUNT_SORTS);
+    const where = allOf([
+      query.archived ? undefined : { archivedAt: null },
+      query.owner ? { owner: query.owner === 'me' ? viewer.id : query.owner } : undefined,
+      query.industry ? { industry: { $ilike: sameTextPattern(query.industry) } } : undefined,
+      query.region ? { region: { $ilike: sameTextPattern(query.region) } } : undefined,
+      query.q ? { name: { $ilike: containsPattern(query.q) } } : undefined,
+      keyset(sort, query.cursor),
+    ]);
+    const rows = await this.em.find(Account, where, {
+      populate: ['owner'],
+      orderBy: orderBy(sort),
+      limit: query.limit + 1,
+    });
+    return toPage(rows, query.limit, sort, accountView);
+  }
+
+  private async find(em: EntityManager, id: string): Promise<Account> {
+    const account = await em.findOne(Account, { id }, { populate: ['owner'] });
+    if (!account) throw new BatonError('NOT_FOUND', 'No account with this id', { id });
+    return account;
+  }
+
+  private event(
+    tx: EntityManager,
+    account: Account,
+    action: 'created' | 'updated' | 'deleted',
+    actor: User,
+    changes: ReturnType<typeof diff>,
+  ): void {
+    recordChange(this.outbox, tx, { type: 'account', id: account.id }, action, actor, changes);
+  }
+}

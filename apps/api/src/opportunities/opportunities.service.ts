@@ -1,0 +1,174 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Account } from '../accounts/account.entity';
+import {
+  activeUser,
+  assertMayEdit,
+  assertVersion,
+  assertVisible,
+  badReference,
+  newOwner,
+  seesOnlyOwn,
+} from '../accounts/crm-access';
+import { fieldsOf, recordChange } from '../accounts/crm-events';
+import { allOf, containsPattern, keyset, orderBy, parseSort, toPage } from '../accounts/crm-list';
+import type { Page } from '../common/pagination';
+import { Contact } from '../contacts/contact.entity';
+import { created, diff, type Changes } from '../outbox/changes';
+import { OutboxService } from '../outbox/outbox.service';
+import type { User } from '../users/user.entity';
+import {
+  OPPORTUNITY_SORTS,
+  type CreateOpportunityInput,
+  type ListOpportunitiesQuery,
+  type OpportunityView,
+  type UpdateOpportunityInput,
+} from './opportunity.dto';
+import { Opportunity } from './opportunity.entity';
+import { opportunityView } from './opportunity.view';
+
+const EVENT_FIELDS = [
+  'name',
+  'account',
+  'stage',
+  'amount',
+  'currency',
+  'closeDate',
+  'rfiReference',
+  'rfpReference',
+  'offerDeadline',
+  'owner',
+  'contacts',
+  'archivedAt',
+] as const;
+const POPULATE = ['owner', 'account', 'contacts'] as const;
+
+function snapshot(opportunity: Opportunity): Record<string, unknown> {
+  const contacts = opportunity.contacts
+    .getItems()
+    .map((c) => c.id)
+    .sort();
+  return { ...fieldsOf(opportunity), contacts };
+}
+
+const toDate = (iso: string | null | undefined) => (iso == null ? iso : new Date(iso));
+
+@Injectable()
+export class OpportunitiesService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  async create(input: CreateOpportunityInput, actor: User): Promise<OpportunityView> {
+    const opportunity = await this.em.transactional(async (tx) => {
+      const { accountId, contactIds, ownerId, offerDeadline, ...fields } = input;
+      const opportunity = tx.create(Opportunity, {
+        ...fields,
+        account: await this.account(tx, accountId),
+        offerDeadline: toDate(offerDeadline) ?? null,
+        owner: await newOwner(tx, ownerId, actor),
+      });
+      if (contactIds) await this.setContacts(tx, opportunity, contactIds);
+      this.event(tx, opportunity, 'created', actor, created(snapshot(opportunity), EVENT_FIELDS));
+      return opportunity;
+    });
+    this.outbox.committed();
+    return opportunityView(opportunity);
+  }
+
+  async update(id: string, input: UpdateOpportunityInput, actor: User): Promise<OpportunityView> {
+    const opportunity = await this.em.transactional(async (tx) => {
+      const opportunity = await this.find(tx, id, actor);
+      assertMayEdit(opportunity, actor, 'opportunities');
+      assertVersion(opportunity, input.version, 'opportunity');
+      const before = snapshot(opportunity);
+      const { version: _version, accountId, contactIds, ownerId, offerDeadline, ...fields } = input;
+      Object.assign(opportunity, fields);
+      if (offerDeadline !== undefined) opportunity.offerDeadline = toDate(offerDeadline) ?? null;
+      if (accountId !== undefined && accountId !== opportunity.account.id) {
+        opportunity.account = await this.account(tx, accountId);
+      }
+      if (ownerId !== undefined) opportunity.owner = ownerId === null ? null : await activeUser(tx, ownerId);
+      if (contactIds) await this.setContacts(tx, opportunity, contactIds);
+      const changes = diff(before, snapshot(opportunity), EVENT_FIELDS);
+      // Contact changes alone do not touch the row; touching it bumps the version all the same.
+      if (Object.keys(changes).length > 0) opportunity.updatedAt = new Date();
+      this.event(tx, opportunity, 'updated', actor, changes);
+      return opportunity;
+    });
+    this.outbox.committed();
+    return opportunityView(opportunity);
+  }
+
+  async archive(id: string, actor: User): Promise<OpportunityView> {
+    const opportunity = await this.em.transactional(async (tx) => {
+      const opportunity = await this.find(tx, id, actor);
+      assertMayEdit(opportunity, actor, 'opportunities');
+      if (opportunity.archivedAt) return opportunity;
+      const before = snapshot(opportunity);
+      opportunity.archivedAt = new Date();
+      this.event(tx, opportunity, 'deleted', actor, diff(before, snapshot(opportunity), EVENT_FIELDS));
+      return opportunity;
+    });
+    this.outbox.committed();
+    return opportunityView(opportunity);
+  }
+
+  async get(id: string, viewer: User): Promise<OpportunityView> {
+    return opportunityView(await this.find(this.em, id, viewer));
+  }
+
+  async list(query: ListOpportunitiesQuery, viewer: User): Promise<Page<OpportunityView>> {
+    const sort = parseSort(query.sort, OPPORTUNITY_SORTS);
+    const where = allOf([
+      seesOnlyOwn(viewer) ? { owner: viewer.id } : undefined,
+      query.archived ? undefined : { archivedAt: null },
+      query.owner ? { owner: query.owner === 'me' ? viewer.id : query.owner } : undefined,
+      query.stage ? { stage: query.stage } : undefined,
+      query.account ? { account: query.account } : undefined,
+      query.q ? { name: { $ilike: containsPattern(query.q) } } : undefined,
+      keyset(sort, query.cursor),
+    ]);
+    const rows = await this.em.find(Opportunity, where, {
+      populate: POPULATE,
+      strategy: 'select-in',
+      orderBy: orderBy(sort),
+      limit: query.limit + 1,
+    });
+    return toPage(rows, query.limit, sort, opportunityView);
+  }
+
+  private async setContacts(tx: EntityManager, opportunity: Opportunity, ids: string[]): Promise<void> {
+    const current = new Set(opportunity.contacts.getItems().map((c) => c.id));
+    const added = ids.filter((id) => !current.has(id));
+    const found = new Map(
+      (await tx.find(Contact, { id: { $in: added }, archivedAt: null })).map((c) => [c.id, c]),
+    );
+    const missing = added.find((id) => !found.has(id));
+    if (missing) throw badReference('contactIds', missing);
+    const kept = opportunity.contacts.getItems().filter((c) => ids.includes(c.id));
+    opportunity.contacts.set([...kept, ...found.values()]);
+  }
+
+  private async account(tx: EntityManager, id: string): Promise<Account> {
+    const account = await tx.findOne(Account, { id, archivedAt: null });
+    if (!account) throw badReference('accountId', id);
+    return account;
+  }
+
+  private async find(em: EntityManager, id: string, viewer: User): Promise<Opportunity> {
+    const opportunity = await em.findOne(Opportunity, { id }, { populate: POPULATE });
+    return assertVisible(opportunity, viewer, 'opportunity', id);
+  }
+
+  private event(
+    tx: EntityManager,
+    opportunity: Opportunity,
+    action: 'created' | 'updated' | 'deleted',
+    actor: User,
+    changes: Changes,
+  ): void {
+    recordChange(this.outbox, tx, { type: 'opportunity', id: opportunity.id }, action, actor, changes);
+  }
+}

@@ -1,0 +1,239 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import {
+  activeUser,
+  assertMayEdit,
+  assertVersion,
+  assertVisible,
+  badReference,
+  seesOnlyOwn,
+} from '../accounts/crm-access';
+import { fieldsOf, recordChange } from '../accounts/crm-events';
+import { allOf, containsPattern, keyset, orderBy, parseSort, toPage } from '../accounts/crm-list';
+import type { Page } from '../common/pagination';
+import { Opportunity } from '../opportunities/opportunity.entity';
+import { created, diff, type Changes } from '../outbox/changes';
+import { OutboxService } from '../outbox/outbox.service';
+import { Product } from '../products/product.entity';
+import type { User } from '../users/user.entity';
+import {
+  QUOTE_SORTS,
+  type CreateQuoteInput,
+  type ListQuotesQuery,
+  type QuoteLineInput,
+  type QuoteView,
+  type UpdateQuoteInput,
+} from './quote.dto';
+import { Quote, QuoteLine } from './quote.entity';
+import { assertEditable, nextStatus, type QuoteAction } from './quote-status';
+import { lineAmounts, quoteAmounts } from './quote-totals';
+import { quoteView } from './quote.view';
+
+const EVENT_FIELDS = [
+  'name',
+  'opportunity',
+  'account',
+  'status',
+  'currency',
+  'lines',
+  'subtotal',
+  'discountTotal',
+  'total',
+  'decisionComment',
+  'decidedBy',
+  'owner',
+  'archivedAt',
+] as const;
+const POPULATE = ['owner', 'decidedBy', 'opportunity', 'account', 'lines.product'] as const;
+
+function snapshot(quote: Quote): Record<string, unknown> {
+  const lines = quote.lines
+    .getItems()
+    .sort((a, b) => a.position - b.position)
+    .map((l) => ({
+      product: l.product.id,
+      quantity: l.quantity,
+      unitPrice: l.unitPrice,
+      discountPercent: l.discountPercent,
+    }));
+  return { ...fieldsOf(quote), lines };
+}
+
+@Injectable()
+export class QuotesService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  async create(input: CreateQuoteInput, actor: User): Promise<QuoteView> {
+    const quote = await this.em.transactional(async (tx) => {
+      const opportunity = await this.opportunity(tx, input.opportunityId, actor);
+      const owner =
+        input.ownerId !== undefined
+          ? await activeUser(tx, input.ownerId)
+          : (opportunity.owner ?? (await activeUser(tx, actor.id)));
+      const quote = tx.create(Quote, {
+        name: input.name,
+        opportunity,
+        account: opportunity.account,
+        currency: opportunity.currency,
+        owner,
+      });
+      await this.setLines(tx, quote, input.lines);
+      this.event(tx, quote, created(snapshot(quote), EVENT_FIELDS), actor);
+      return quote;
+    });
+    this.outbox.committed();
+    return quoteView(quote);
+  }
+
+  async update(id: string, input: UpdateQuoteInput, actor: User): Promise<QuoteView> {
+    return this.change(id, actor, input.version, async (tx, quote) => {
+      assertEditable(quote.status);
+      if (input.name !== undefined) quote.name = input.name;
+      if (input.ownerId !== undefined) {
+        quote.owner = input.ownerId === null ? null : await activeUser(tx, input.ownerId);
+      }
+      if (input.lines) await this.setLines(tx, quote, input.lines);
+    });
+  }
+
+  /** submit, send, accept and reopen: the owner (or a manager) moves the quote along. */
+  async act(id: string, action: Exclude<QuoteAction, 'approve' | 'reject'>, actor: User): Promise<QuoteView> {
+    return this.change(id, actor, undefined, async (_tx, quote) => {
+      quote.status = nextStatus(quote.status, action);
+    });
+  }
+
+  /** approve or reject a submitted quote; the controller lets only approvers, managers and admins here. */
+  async decide(id: string, action: 'approve' | 'reject', comment: string | undefined, actor: User) {
+    return this.change(
+      id,
+      actor,
+      undefined,
+      async (tx, quote) => {
+        quote.status = nextStatus(quote.status, action);
+        quote.decisionComment = comment ?? null;
+        quote.decidedBy = await activeUser(tx, actor.id);
+        quote.decidedAt = new Date();
+      },
+      { ownerOnly: false },
+    );
+  }
+
+  async archive(id: string, actor: User): Promise<QuoteView> {
+    const quote = await this.em.transactional(async (tx) => {
+      const quote = await this.find(tx, id, actor);
+      assertMayEdit(quote, actor, 'quotes');
+      if (quote.archivedAt) return quote;
+      const before = snapshot(quote);
+      quote.archivedAt = new Date();
+      this.event(tx, quote, diff(before, snapshot(quote), EVENT_FIELDS), actor, 'deleted');
+      return quote;
+    });
+    this.outbox.committed();
+    return quoteView(quote);
+  }
+
+  async get(id: string, viewer: User): Promise<QuoteView> {
+    return quoteView(await this.find(this.em, id, viewer));
+  }
+
+  async list(query: ListQuotesQuery, viewer: User): Promise<Page<QuoteView>> {
+    const sort = parseSort(query.sort, QUOTE_SORTS);
+    const where = allOf([
+      seesOnlyOwn(viewer) ? { owner: viewer.id } : undefined,
+      query.archived ? undefined : { archivedAt: null },
+      query.owner ? { owner: query.owner === 'me' ? viewer.id : query.owner } : undefined,
+      query.status ? { status: query.status } : undefined,
+      query.opportunity ? { opportunity: query.opportunity } : undefined,
+      query.account ? { account: query.account } : undefined,
+      query.q ? { name: { $ilike: containsPattern(query.q) } } : undefined,
+      keyset(sort, query.cursor),
+    ]);
+    const rows = await this.em.find(Quote, where, {
+      populate: POPULATE,
+      strategy: 'select-in',
+      orderBy: orderBy(sort),
+      limit: query.limit + 1,
+    });
+    return toPage(rows, query.limit, sort, quoteView);
+  }
+
+  /** Loads, checks rights (and `version` when given), applies `apply`, and records `quote.updated`. */
+  private async change(
+    id: string,
+    actor: User,
+    version: number | undefined,
+    apply: (tx: EntityManager, quote: Quote) => Promise<void>,
+    options: { ownerOnly: boolean } = { ownerOnly: true },
+  ): Promise<QuoteView> {
+    const quote = await this.em.transactional(async (tx) => {
+      const quote = await this.find(tx, id, actor);
+      if (options.ownerOnly) assertMayEdit(quote, actor, 'quotes');
+      if (version !== undefined) assertVersion(quote, version, 'quote');
+      const before = snapshot(quote);
+      await apply(tx, quote);
+      const changes = diff(before, snapshot(quote), EVENT_FIELDS);
+      // Line changes alone do not touch the row; touching it bumps the version all the same.
+      if (Object.keys(changes).length > 0) quote.updatedAt = new Date();
+      this.event(tx, quote, changes, actor, 'updated');
+      return quote;
+    });
+    this.outbox.committed();
+    return quoteView(quote);
+  }
+
+  /** Replaces the lines and recomputes every amount from quantities, prices and discounts. */
+  private async setLines(tx: EntityManager, quote: Quote, inputs: QuoteLineInput[]): Promise<void> {
+    const ids = [...new Set(inputs.map((l) => l.productId))];
+    const products = new Map(
+      (await tx.find(Product, { id: { $in: ids }, active: true, archivedAt: null })).map((p) => [p.id, p]),
+    );
+    quote.lines.removeAll();
+    for (const [position, input] of inputs.entries()) {
+      const product = products.get(input.productId);
+      if (!product) throw badReference(`lines.${position}.productId`, input.productId);
+      const priced = {
+        quantity: input.quantity,
+        unitPrice: input.unitPrice ?? product.unitPrice,
+        discountPercent: (input.discountPercent ?? 0).toFixed(2),
+      };
+      const amounts = lineAmounts(priced);
+      quote.lines.add(tx.create(QuoteLine, { quote, position, product, ...priced, ...amounts }));
+    }
+    const totals = quoteAmounts(quote.lines.getItems());
+    quote.subtotal = totals.subtotal;
+    quote.discountTotal = totals.discount;
+    quote.total = totals.total;
+  }
+
+  // Reps quote only on opportunities they own; others on any live one.
+  private async opportunity(tx: EntityManager, id: string, actor: User): Promise<Opportunity> {
+    const opportunity = await tx.findOne(
+      Opportunity,
+      { id, archivedAt: null },
+      { populate: ['owner', 'account'] },
+    );
+    if (!opportunity || (seesOnlyOwn(actor) && opportunity.owner?.id !== actor.id)) {
+      throw badReference('opportunityId', id);
+    }
+    return opportunity;
+  }
+
+  private async find(em: EntityManager, id: string, viewer: User): Promise<Quote> {
+    const quote = await em.findOne(Quote, { id }, { populate: POPULATE });
+    return assertVisible(quote, viewer, 'quote', id);
+  }
+
+  private event(
+    tx: EntityManager,
+    quote: Quote,
+    changes: Changes,
+    actor: User,
+    action: 'created' | 'updated' | 'deleted' = 'created',
+  ): void {
+    recordChange(this.outbox, tx, { type: 'quote', id: quote.id }, action, actor, changes);
+  }
+}
