@@ -54,7 +54,7 @@ describe('a worker killed in the middle of runs', () => {
     // Kill -9 once some runs are done and others are not.
     await eventually(
       async () => ((await tasksByLead()).size > 0 ? true : undefined),
-      30_000,
+      90_000,
       'the first task',
     );
     await worker.crash();
