@@ -69,7 +69,20 @@ describe('a worker killed in the middle of runs', () => {
       },
       120_000,
       'a task for every lead',
-    );
+    ).catch(async (err: Error) => {
+      const runs = (await admin.get('/api/runs?limit=200')).body.items as Array<{
+        status: string;
+        trail: unknown[];
+      }>;
+      throw new Error(
+        [
+          err.message,
+          `runs: ${JSON.stringify(runs.map((r) => [r.status, r.trail.length]))}`,
+          `worker:\n${worker!.output().slice(-3000)}`,
+          `api:\n${product.output().slice(-3000)}`,
+        ].join('\n'),
+      );
+    });
     expect(ids.map((id) => after.get(id))).toEqual(ids.map(() => 1));
     expect(doneBeforeCrash).toBeLessThan(LEADS + 1);
 

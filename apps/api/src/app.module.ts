@@ -1,9 +1,12 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
+import { AuditController } from './audit/audit.controller';
+import { AuditService } from './audit/audit.service';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
+import { LoginThrottleService } from './auth/login-throttle.service';
 import { ErrorFilter } from './common/error.filter';
 import { CrmModule } from './crm.module';
 import { BATON_CONFIG, type BatonConfig } from './config';
@@ -35,10 +38,11 @@ export class AppModule {
       module: AppModule,
       // Feature modules (CrmModule, …) use the shared services below without re-declaring them.
       global: true,
-      exports: [BATON_CONFIG, OutboxService, TemporalService],
+      exports: [BATON_CONFIG, OutboxService, TemporalService, AuditService],
       imports: [MikroOrmModule.forRoot(mikroOrmConfig(config.databaseUrl)), CrmModule],
       controllers: [
         ActivityTypesController,
+        AuditController,
         AuthController,
         HealthController,
         LeadsController,
@@ -52,6 +56,8 @@ export class AppModule {
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },
         AuthService,
+        LoginThrottleService,
+        AuditService,
         LeadsService,
         TasksService,
         WorkflowsService,

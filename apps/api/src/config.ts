@@ -26,6 +26,13 @@ const envSchema = z.object({
     .min(1)
     .max(60 * 24 * 30)
     .default(12 * 60),
+  BATON_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
+  BATON_LOGIN_WINDOW_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
   BATON_DISPATCH_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(500),
   BATON_WEB_DIST: z.string().optional(),
   BATON_LOG_LEVEL: z.enum(['error', 'warn', 'info', 'debug']).default('info'),
@@ -44,6 +51,9 @@ export interface BatonConfig {
   temporalUiUrl: string | null;
   seedDemo: boolean;
   tokenTtlMinutes: number;
+  /** Failed sign-ins allowed per email in the window; an IP gets LOGIN_FAILURES_PER_IP_FACTOR × as many. */
+  loginMaxFailures: number;
+  loginWindowMinutes: number;
   dispatchIntervalMs: number;
   webDist: string;
   logLevel: Env['BATON_LOG_LEVEL'];
@@ -73,6 +83,8 @@ export function buildConfig(
     temporalUiUrl: env.TEMPORAL_UI_URL ?? services.temporalUiUrl ?? null,
     seedDemo: env.BATON_SEED_DEMO,
     tokenTtlMinutes: env.BATON_TOKEN_TTL_MINUTES,
+    loginMaxFailures: env.BATON_LOGIN_MAX_FAILURES,
+    loginWindowMinutes: env.BATON_LOGIN_WINDOW_MINUTES,
     dispatchIntervalMs: env.BATON_DISPATCH_INTERVAL_MS,
     webDist: env.BATON_WEB_DIST ?? resolve(__dirname, '../../web/dist'),
     logLevel: env.BATON_LOG_LEVEL,

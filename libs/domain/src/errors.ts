@@ -17,6 +17,7 @@ export const ERROR_CODES = [
   'DEFINITION_INVALID',
   'RULE_INVALID',
   'UNKNOWN_STEP_TYPE',
+  'TOO_MANY_ATTEMPTS',
   'SERVICE_UNAVAILABLE',
   'INTERNAL',
 ] as const;
@@ -39,6 +40,7 @@ export const USER_ERROR_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'DEFINITION_INVALID',
   'RULE_INVALID',
   'UNKNOWN_STEP_TYPE',
+  'TOO_MANY_ATTEMPTS',
 ]);
 
 /**

@@ -1,8 +1,9 @@
-// Benchmark: json-logic-js vs compiled rules on the same rules and records, then trigger matching.
+// Benchmark: json-logic-js vs the closure tree (compileRule) vs generated functions (generateRule)
+// on the same rules and records, then trigger matching.
 // Run from the repository root: npm run bench:rules
 
 import jsonLogic from 'json-logic-js';
-import { compileRule, createTriggerIndex, evaluateRule } from '../src/index';
+import { compileRule, createTriggerIndex, evaluateRule, generateRule } from '../src/index';
 import type { EvaluationContext, TriggerDefinition, TriggerEvent } from '../src/index';
 import { Random } from '../test/random-rules';
 import { same } from '../test/same';
@@ -91,53 +92,77 @@ const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floo
 const percentile = (sorted: readonly number[], p: number): number =>
   sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] as number;
 
+type PerRuleEngine = 'jsonLogic' | 'compiled' | 'generated';
+
 interface EvaluationResult {
   jsonLogic: number;
   compiled: number;
+  generated: number;
   cached: number;
-  /** evals/s of json-logic-js and compileRule for each rule alone, measured the same way. */
-  perRule: { jsonLogic: number; compiled: number }[];
+  /** evals/s of each engine for each rule alone, measured the same way. */
+  perRule: Record<PerRuleEngine, number>[];
+  /** µs to build all 10 rules once, median of rounds. */
+  build: { compiled: number; generated: number };
 }
 
 function benchEvaluation(): EvaluationResult {
   const compiled = RULES.map((rule) => compileRule(rule));
-  const engines: Record<'jsonLogic' | 'compiled' | 'cached', Engine> = {
+  const generated = RULES.map((rule) => generateRule(rule));
+  const engines: Record<PerRuleEngine | 'cached', Engine> = {
     jsonLogic: (r, record) => jsonLogic.apply(RULES[r] as jsonLogic.RulesLogic, record),
     compiled: (r, record) => (compiled[r] as (d: unknown) => unknown)(record),
+    generated: (r, record) => (generated[r] as (d: unknown) => unknown)(record),
     cached: (r, record) => evaluateRule(RULES[r], record),
   };
   // Same answers first, or the comparison means nothing.
   for (let r = 0; r < RULES.length; r++) {
     for (const record of RECORDS) {
-      if (!same(engines.jsonLogic(r, record), engines.compiled(r, record)))
+      const expected = engines.jsonLogic(r, record);
+      if (!same(expected, engines.compiled(r, record)) || !same(expected, engines.generated(r, record)))
         throw new Error(`Disagreement on rule ${r}`);
     }
   }
   // The headline figure: all rules over all records per round.
-  const rounds: Record<string, number[]> = { jsonLogic: [], compiled: [], cached: [] };
+  const rounds: Record<string, number[]> = { jsonLogic: [], compiled: [], generated: [], cached: [] };
   for (let warm = 0; warm < WARM_UP_ROUNDS; warm++)
     for (const engine of Object.values(engines)) timeRound(engine);
   for (let round = 0; round < TIMED_ROUNDS; round++)
     for (const [name, engine] of Object.entries(engines)) rounds[name]?.push(timeRound(engine));
   const perSecond = (name: string): number =>
     (RULES.length * RECORDS.length) / median(rounds[name] as number[]);
-  // Then each rule alone (after the rounds above, so both engines are already warm).
+  // Then each rule alone (after the rounds above, so every engine is already warm).
   const perRule = RULE_INDEXES.map((r) => {
-    const times: Record<'jsonLogic' | 'compiled', number[]> = { jsonLogic: [], compiled: [] };
+    const times: Record<PerRuleEngine, number[]> = { jsonLogic: [], compiled: [], generated: [] };
     for (let round = 0; round < TIMED_ROUNDS; round++) {
       times.jsonLogic.push(timeRound(engines.jsonLogic, [r]));
       times.compiled.push(timeRound(engines.compiled, [r]));
+      times.generated.push(timeRound(engines.generated, [r]));
     }
     return {
       jsonLogic: RECORDS.length / median(times.jsonLogic),
       compiled: RECORDS.length / median(times.compiled),
+      generated: RECORDS.length / median(times.generated),
     };
   });
+  // Build cost: what a cache miss costs (the generated back-end parses a new function per rule).
+  const buildTimes: Record<'compiled' | 'generated', number[]> = { compiled: [], generated: [] };
+  for (let round = 0; round < 200; round++) {
+    for (const [name, build] of [
+      ['compiled', compileRule],
+      ['generated', generateRule],
+    ] as const) {
+      const start = process.hrtime.bigint();
+      for (const rule of RULES) build(rule);
+      buildTimes[name].push(Number(process.hrtime.bigint() - start) / 1e3);
+    }
+  }
   return {
     jsonLogic: perSecond('jsonLogic'),
     compiled: perSecond('compiled'),
+    generated: perSecond('generated'),
     cached: perSecond('cached'),
     perRule,
+    build: { compiled: median(buildTimes.compiled), generated: median(buildTimes.generated) },
   };
 }
 
@@ -220,6 +245,7 @@ function benchTriggers(): {
 
 const evaluation = benchEvaluation();
 const ratio = evaluation.compiled / evaluation.jsonLogic;
+const generatedRatio = evaluation.generated / evaluation.jsonLogic;
 const triggers = benchTriggers();
 const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
 
@@ -231,14 +257,20 @@ console.log(
   `  compileRule (compiled)     ${fmt(evaluation.compiled).padStart(13)} evals/s   ${ratio.toFixed(1)}x json-logic-js (goal >= 50x: ${ratio >= 50 ? 'met' : 'NOT met'})`,
 );
 console.log(
+  `  generateRule (generated)   ${fmt(evaluation.generated).padStart(13)} evals/s   ${generatedRatio.toFixed(1)}x json-logic-js (goal >= 50x: ${generatedRatio >= 50 ? 'met' : 'NOT met'}), ${(evaluation.generated / evaluation.compiled).toFixed(2)}x compileRule`,
+);
+console.log(
   `  evaluateRule (cached)      ${fmt(evaluation.cached).padStart(13)} evals/s   ${(evaluation.cached / evaluation.jsonLogic).toFixed(1)}x json-logic-js`,
 );
 console.log('  each rule alone (1,000 records per round, median of rounds):');
-evaluation.perRule.forEach(({ jsonLogic: theirs, compiled: ours }, r) => {
+evaluation.perRule.forEach(({ jsonLogic: theirs, compiled, generated }, r) => {
   console.log(
-    `    rule ${r}  json-logic-js ${fmt(theirs).padStart(11)}/s   compiled ${fmt(ours).padStart(12)}/s   ${(ours / theirs).toFixed(1)}x`,
+    `    rule ${r}  json-logic-js ${fmt(theirs).padStart(11)}/s   compiled ${fmt(compiled).padStart(12)}/s ${(compiled / theirs).toFixed(1).padStart(5)}x   generated ${fmt(generated).padStart(12)}/s ${(generated / theirs).toFixed(1).padStart(5)}x`,
   );
 });
+console.log(
+  `  building the 10 rules once  compileRule ${evaluation.build.compiled.toFixed(0)} µs   generateRule ${evaluation.build.generated.toFixed(0)} µs (median of 200)`,
+);
 console.log(
   `Trigger index: 1,000 triggers (built in ${triggers.buildMs.toFixed(1)} ms), 20,000 events, ${triggers.matchesPerEvent.toFixed(2)} matches/event`,
 );

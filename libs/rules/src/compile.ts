@@ -24,7 +24,7 @@ type Pred = (data: unknown, ctx: Ctx) => boolean;
  * `bool` is always true or false, `string` always a string, `scalar` never an array (so JSON Logic
  * truthiness is plain JavaScript truthiness), `any` anything.
  */
-type Kind = 'bool' | 'string' | 'scalar' | 'any';
+export type Kind = 'bool' | 'string' | 'scalar' | 'any';
 
 interface Node {
   readonly ev: Ev;
@@ -95,6 +95,15 @@ function predOf(node: Node): Pred {
  */
 export function compileRule(rule: unknown): CompiledRule {
   return compileNode(rule, '', 0, 'data').ev;
+}
+
+/**
+ * Compiles a subtree met at JSON Pointer `path`, `depth` levels down, with the closure tree: the
+ * fallback of the generated back-end (generate.ts) for shapes it has no template for. Error paths
+ * and the depth limit come out exactly as if the whole rule had been compiled here.
+ */
+export function compileAt(rule: unknown, path: string, depth: number): CompiledRule {
+  return compileNode(rule, path, depth, 'data').ev;
 }
 
 // json-logic-js re-evaluates some runtime values as logic (keys of `missing`, options of `missing_some`).
@@ -542,7 +551,7 @@ function compileCat(nodes: readonly Node[]): Node {
 
 /** One argument of `cat`, as Array#join converts it. */
 // eslint-disable-next-line @typescript-eslint/no-base-to-string -- "[object Object]" is what json-logic-js produces too
-const str = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
+export const str = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
 
 function compileBetween(strict: boolean, [x, y, z]: [Node, Node, Node]): Node {
   // Constant bounds around a field, the usual "between": one closure, one read.
@@ -649,7 +658,7 @@ const BINARY: Readonly<Record<string, BinaryFactory>> = {
 };
 
 /** Result kinds of the standard eager operators (any count of arguments unless noted). */
-function resultKind(op: string, n: number): Kind {
+export function resultKind(op: string, n: number): Kind {
   switch (op) {
     case '==':
     case '===':

@@ -1,9 +1,9 @@
 import jsonLogic from 'json-logic-js';
-import { compileRule } from './index';
 import { FORBIDDEN_KEYS } from './semantics';
 import { Random, randomRecord, randomRule, randomValue } from '../test/random-rules';
 import { outcome, sameOutcome } from '../test/same';
 import type { Outcome } from '../test/same';
+import { BACK_ENDS } from '../test/back-ends';
 
 const hasOwn = Object.prototype.hasOwnProperty;
 
@@ -27,7 +27,7 @@ jsonLogic.add_operation('var', function (this: unknown, a: unknown, b: unknown) 
   return data;
 });
 
-describe('differential test against json-logic-js 2.0.5', () => {
+describe.each(BACK_ENDS)('differential test against json-logic-js 2.0.5: %s', (name, build) => {
   beforeAll(() => jest.spyOn(console, 'log').mockImplementation(() => undefined));
   afterAll(() => jest.restoreAllMocks());
 
@@ -40,7 +40,7 @@ describe('differential test against json-logic-js 2.0.5', () => {
     const differences: string[] = [];
     for (let i = 0; i < rules; i++) {
       const rule = randomRule(random, 1 + random.int(5));
-      const compiled = outcome(() => compileRule(rule));
+      const compiled = outcome(() => build(rule));
       for (let j = 0; j < 2; j++) {
         const data = random.chance(0.05) ? randomValue(random) : randomRecord(random);
         touchedNonOwn = false;
@@ -69,7 +69,7 @@ describe('differential test against json-logic-js 2.0.5', () => {
     expect(threw).toBeLessThan(compared / 4);
     // Printed so that a generator change that starves the comparison shows up in CI logs.
     process.stdout.write(
-      `differential: ${compared} compared, ${excluded} excluded, ${threw} throwing in both\n`,
+      `differential (${name}): ${compared} compared, ${excluded} excluded, ${threw} throwing in both\n`,
     );
   });
 });

@@ -1,6 +1,7 @@
 import jsonLogic from 'json-logic-js';
-import { compileRule, RuleError } from './index';
+import { RuleError } from './index';
 import { outcome, same, sameOutcome } from '../test/same';
+import { BACK_ENDS } from '../test/back-ends';
 
 // Hand-picked corners of json-logic-js 2.0.5 that random rules rarely reach. Each case is checked
 // against the library itself and, where noted, against the value we expect it to produce.
@@ -77,32 +78,32 @@ const cases: [name: string, rule: unknown, data: unknown, expected: unknown][] =
   ['unknown operators in untaken branches do not', { if: [true, 1, { nope: [] }] }, {}, 1],
 ];
 
-describe('json-logic-js corner cases', () => {
+describe.each(BACK_ENDS)('json-logic-js corner cases: %s', (_name, build) => {
   beforeAll(() => jest.spyOn(console, 'log').mockImplementation(() => undefined));
   afterAll(() => jest.restoreAllMocks());
 
   it.each(cases)('%s', (_name, rule, data, expected) => {
     const theirs = outcome(() => jsonLogic.apply(rule as jsonLogic.RulesLogic, data));
-    const ours = outcome(() => compileRule(rule)(data));
+    const ours = outcome(() => build(rule)(data));
     expect(sameOutcome(theirs, ours)).toBe(true);
     if (expected === THROWS) expect(ours.threw).toBe(true);
     else expect(!ours.threw && same(ours.value, expected)).toBe(true);
   });
 
   it('raises RuleError with RULE_UNKNOWN_OPERATOR and the operation path', () => {
-    expect(() => compileRule({ and: [true, { nope: [] }] })({})).toThrow(
+    expect(() => build({ and: [true, { nope: [] }] })({})).toThrow(
       expect.objectContaining({ code: 'RULE_UNKNOWN_OPERATOR', path: '/and/1' }) as RuleError,
     );
   });
 
   it('sends log values to ctx.log and nowhere else', () => {
     const seen: unknown[] = [];
-    expect(compileRule({ log: { var: 'a' } })({ a: 3 }, { log: (v) => seen.push(v) })).toBe(3);
+    expect(build({ log: { var: 'a' } })({ a: 3 }, { log: (v) => seen.push(v) })).toBe(3);
     expect(seen).toEqual([3]);
   });
 
   it('returns a fresh array per evaluation', () => {
-    const rule = compileRule([1, 2]);
+    const rule = build([1, 2]);
     const first = rule({}) as number[];
     first.push(3);
     expect(rule({})).toEqual([1, 2]);
@@ -111,6 +112,6 @@ describe('json-logic-js corner cases', () => {
   it('rejects absurdly deep rules with RULE_TOO_DEEP instead of overflowing the stack', () => {
     let rule: unknown = true;
     for (let i = 0; i < 5000; i++) rule = { '!': [rule] };
-    expect(() => compileRule(rule)).toThrow(expect.objectContaining({ code: 'RULE_TOO_DEEP' }) as RuleError);
+    expect(() => build(rule)).toThrow(expect.objectContaining({ code: 'RULE_TOO_DEEP' }) as RuleError);
   });
 });

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Public, type AuthedRequest } from '../common/auth.decorators';
 import { ApiJsonBody, ApiJsonResponse } from '../common/openapi.decorators';
 import { ZodPipe } from '../common/zod.pipe';
@@ -20,8 +20,10 @@ export class AuthController {
   @ApiOperation({ summary: 'Exchange email and password for a bearer token' })
   @ApiJsonBody(loginSchema, { email: 'rep1@demo.baton', password: 'baton-demo' })
   @ApiJsonResponse(200, loginResultSchema)
-  login(@Body(new ZodPipe(loginSchema, 'login')) body: LoginInput) {
-    return this.auth.login(body);
+  @ApiResponse({ status: 429, description: 'Too many failed sign-ins; see Retry-After' })
+  login(@Body(new ZodPipe(loginSchema, 'login')) body: LoginInput, @Req() request: AuthedRequest) {
+    // req.ip is the socket address unless Express is told to trust a proxy's X-Forwarded-For.
+    return this.auth.login(body, request.ip ?? request.socket.remoteAddress ?? 'unknown');
   }
 
   @Get('me')

@@ -6,6 +6,7 @@ import { BATON_CONFIG, type BatonConfig } from '../config';
 import { User } from '../users/user.entity';
 import { userView, type UserView } from '../users/user.view';
 import type { LoginInput } from './auth.dto';
+import { LoginThrottleService } from './login-throttle.service';
 import { UNKNOWN_USER_HASH, verifyPassword } from './passwords';
 import { Session } from './session.entity';
 
@@ -16,14 +17,19 @@ export class AuthService {
   constructor(
     private readonly em: EntityManager,
     @Inject(BATON_CONFIG) private readonly config: BatonConfig,
+    private readonly throttle: LoginThrottleService,
   ) {}
 
-  async login(input: LoginInput): Promise<{ token: string; expiresAt: string; user: UserView }> {
+  /** `ip` is the client address the throttle counts failures against. */
+  async login(input: LoginInput, ip: string): Promise<{ token: string; expiresAt: string; user: UserView }> {
+    await this.throttle.assertAllowed(input.email, ip);
     const user = await this.em.findOne(User, { email: input.email });
     const ok = await verifyPassword(input.password, user?.passwordHash ?? UNKNOWN_USER_HASH);
     if (!user || !ok || !user.active) {
+      await this.throttle.recordFailure(input.email, ip);
       throw new BatonError('INVALID_CREDENTIALS', 'Email or password is wrong');
     }
+    await this.throttle.clear(input.email);
     const token = randomBytes(32).toString('base64url');
     const session = this.em.create(Session, {
       tokenHash: sha256(token),

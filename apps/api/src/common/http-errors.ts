@@ -17,6 +17,8 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   DEFINITION_INVALID: 400,
   RULE_INVALID: 400,
   UNKNOWN_STEP_TYPE: 400,
+  // Login throttling; the response carries Retry-After.
+  TOO_MANY_ATTEMPTS: 429,
   SERVICE_UNAVAILABLE: 503,
   INTERNAL: 500,
 };

@@ -1,13 +1,20 @@
 import { Account } from '../accounts/account.entity';
+import { Activity } from '../activities/activity.entity';
+import { ActivityKind } from '../activities/activity-kind.entity';
+import { AuditEntry } from '../audit/audit-entry.entity';
+import { LoginAttempt } from '../auth/login-attempt.entity';
 import { Session } from '../auth/session.entity';
+import { SupportCase } from '../cases/case.entity';
 import { AccountContact, Contact } from '../contacts/contact.entity';
 import { AssignmentCursor } from '../engine/assignment-cursor.entity';
 import { StepEffect } from '../engine/step-effect.entity';
 import { Lead } from '../leads/lead.entity';
+import { Note } from '../notes/note.entity';
 import { Opportunity } from '../opportunities/opportunity.entity';
 import { OutboxEvent } from '../outbox/outbox-event.entity';
 import { Product } from '../products/product.entity';
 import { Quote, QuoteLine } from '../quotes/quote.entity';
+import { Subscription } from '../subscriptions/subscription.entity';
 import { Task } from '../tasks/task.entity';
 import { User } from '../users/user.entity';
 import { Workflow } from '../workflows/workflow.entity';
@@ -33,4 +40,11 @@ export const ENTITIES = [
   Product,
   Quote,
   QuoteLine,
+  Subscription,
+  SupportCase,
+  ActivityKind,
+  Activity,
+  Note,
+  LoginAttempt,
+  AuditEntry,
 ];

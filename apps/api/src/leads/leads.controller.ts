@@ -59,7 +59,7 @@ export class LeadsController {
   @Get(':id')
   @ApiOperation({ summary: 'One lead' })
   @ApiJsonResponse(200, leadViewSchema)
-  get(@Param('id', new ParseUUIDPipe()) id: string) {
-    return this.leads.get(id);
+  get(@Param('id', new ParseUUIDPipe()) id: string, @CurrentUser() user: User) {
+    return this.leads.get(id, user);
   }
 }

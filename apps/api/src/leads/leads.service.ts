@@ -91,15 +91,21 @@ export class LeadsService {
     return user;
   }
 
-  async get(id: string): Promise<LeadView> {
-    const lead = await this.em.findOne(Lead, { id }, { populate: ['owner'] });
+  async get(id: string, viewer: User): Promise<LeadView> {
+    const lead = await this.em.findOne(Lead, { id, ...this.visibleTo(viewer) }, { populate: ['owner'] });
+    // Another rep's lead reads as missing: its existence is not the viewer's business.
     if (!lead) throw new BatonError('NOT_FOUND', 'No lead with this id', { id });
     return leadView(lead);
   }
 
+  // Reps see the leads they own and the unassigned ones waiting to be routed; everyone else sees all.
+  private visibleTo(viewer: User): Record<string, unknown> {
+    return viewer.role === 'sales_rep' ? { $or: [{ owner: viewer.id }, { owner: null }] } : {};
+  }
+
   async list(query: ListLeadsQuery, viewer: User): Promise<Page<LeadView>> {
     const cursor = decodeCursor(query.cursor);
-    const where: Record<string, unknown> = {};
+    const where: Record<string, unknown> = { $and: [this.visibleTo(viewer)] };
     if (query.status) where.status = query.status;
     if (query.owner) where.owner = query.owner === 'me' ? viewer.id : query.owner;
     if (cursor) {

@@ -9,7 +9,7 @@ export type Changes = Record<string, FieldChange>;
 // Events carry JSON: dates as ISO strings, entities as their ids.
 function plain(value: unknown): unknown {
   if (value instanceof Date) return value.toISOString();
-  if (value && typeof value === 'object' && 'id' in value) return (value).id;
+  if (value && typeof value === 'object' && 'id' in value) return value.id;
   return value ?? null;
 }
 

@@ -9,6 +9,7 @@ import {
   seesOnlyOwn,
 } from '../accounts/crm-access';
 import { fieldsOf, recordChange } from '../accounts/crm-events';
+import { AuditService } from '../audit/audit.service';
 import { allOf, containsPattern, keyset, orderBy, parseSort, toPage } from '../accounts/crm-list';
 import type { Page } from '../common/pagination';
 import { Opportunity } from '../opportunities/opportunity.entity';
@@ -64,6 +65,7 @@ export class QuotesService {
   constructor(
     private readonly em: EntityManager,
     private readonly outbox: OutboxService,
+    private readonly audit: AuditService,
   ) {}
 
   async create(input: CreateQuoteInput, actor: User): Promise<QuoteView> {
@@ -113,10 +115,20 @@ export class QuotesService {
       actor,
       undefined,
       async (tx, quote) => {
+        const before = { status: quote.status, decisionComment: quote.decisionComment };
         quote.status = nextStatus(quote.status, action);
         quote.decisionComment = comment ?? null;
         quote.decidedBy = await activeUser(tx, actor.id);
         quote.decidedAt = new Date();
+        // Inside change()'s transaction, so the decision and its audit entry commit together.
+        this.audit.record(tx, {
+          actor,
+          action: `quote.${action === 'approve' ? 'approved' : 'rejected'}`,
+          entityType: 'quote',
+          entityId: quote.id,
+          before,
+          after: { status: quote.status, decisionComment: quote.decisionComment },
+        });
       },
       { ownerOnly: false },
     );

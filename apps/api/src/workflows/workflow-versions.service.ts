@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { LockMode } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { BatonError } from '@baton/domain';
+import { AuditService } from '../audit/audit.service';
+import type { User } from '../users/user.entity';
 import { DefinitionValidatorService } from './definition-validator.service';
 import type { DefinitionBody, PublishBody } from './workflow.dto';
 import { Workflow } from './workflow.entity';
@@ -14,6 +16,7 @@ export class WorkflowVersionsService {
   constructor(
     private readonly em: EntityManager,
     private readonly validator: DefinitionValidatorService,
+    private readonly audit: AuditService,
   ) {}
 
   async list() {
@@ -41,7 +44,7 @@ export class WorkflowVersionsService {
   }
 
   /** A new workflow whose first version is a draft. */
-  async create(body: DefinitionBody) {
+  async create(body: DefinitionBody, actor: User) {
     const definition = this.validator.assertValid(body.definition);
     if (await this.em.findOne(Workflow, { key: definition.key })) {
       throw new BatonError('CONFLICT', `A workflow with the key "${definition.key}" already exists`, {
@@ -59,12 +62,20 @@ export class WorkflowVersionsService {
       definition,
       note: body.note ?? null,
     });
+    // One flush, one transaction: the workflow, its first version and the audit entry.
+    this.audit.record(this.em, {
+      actor,
+      action: 'workflow.created',
+      entityType: 'workflow',
+      entityId: workflow.id,
+      after: { key: workflow.key, name: workflow.name, version: 1, note: version.note },
+    });
     await this.em.flush();
     return workflowView(workflow, [version]);
   }
 
   /** A new draft version after the latest one. */
-  async addVersion(id: string, body: DefinitionBody) {
+  async addVersion(id: string, body: DefinitionBody, actor: User) {
     const definition = this.validator.assertValid(body.definition);
     return this.em.transactional(async (tx) => {
       const workflow = await tx.findOne(Workflow, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
@@ -82,6 +93,14 @@ export class WorkflowVersionsService {
         definition,
         note: body.note ?? null,
       });
+      this.audit.record(tx, {
+        actor,
+        action: 'workflow.version_added',
+        entityType: 'workflow',
+        entityId: workflow.id,
+        before: { name: workflow.name },
+        after: { name: definition.name, version: next, note: version.note },
+      });
       workflow.name = definition.name;
       await tx.flush();
       return workflowView(workflow, [...versions, version]);
@@ -89,7 +108,7 @@ export class WorkflowVersionsService {
   }
 
   /** Publishes a draft: it becomes the version new runs start with; running ones keep theirs. */
-  async publish(id: string, versionNumber: number, body: PublishBody) {
+  async publish(id: string, versionNumber: number, body: PublishBody, actor: User) {
     return this.em.transactional(async (tx) => {
       // The row lock makes concurrent publishes of one workflow take turns.
       const workflow = await tx.findOne(Workflow, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
@@ -103,10 +122,19 @@ export class WorkflowVersionsService {
         });
       }
       this.validator.assertValid(version.definition);
+      const previous = workflow.activeVersionId;
       version.status = 'published';
       version.publishedAt = new Date();
       version.note = body.note;
       workflow.activeVersionId = version.id;
+      this.audit.record(tx, {
+        actor,
+        action: 'workflow.version_published',
+        entityType: 'workflow',
+        entityId: workflow.id,
+        before: { activeVersionId: previous },
+        after: { activeVersionId: version.id, version: versionNumber, note: body.note },
+      });
       await tx.flush();
       return workflowView(workflow, await tx.find(WorkflowVersion, { workflow }));
     });

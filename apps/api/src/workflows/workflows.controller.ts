@@ -1,9 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../common/auth.decorators';
+import { CurrentUser, Roles } from '../common/auth.decorators';
 import { ApiJsonBody, ApiJsonResponse } from '../common/openapi.decorators';
 import { ZodPipe } from '../common/zod.pipe';
 import { LEAD_HANDOFF } from '../database/seed/lead-handoff.definition';
+import type { User } from '../users/user.entity';
 import { DefinitionValidatorService } from './definition-validator.service';
 import {
   definitionBodySchema,
@@ -49,8 +50,11 @@ export class WorkflowsController {
   @ApiOperation({ summary: 'Create a workflow; its definition becomes draft version 1' })
   @ApiJsonBody(definitionBodySchema, { definition: LEAD_HANDOFF, note: 'First draft' })
   @ApiJsonResponse(201, workflowViewSchema, 'Created')
-  create(@Body(new ZodPipe(definitionBodySchema, 'definition')) body: DefinitionBody) {
-    return this.versions.create(body);
+  create(
+    @Body(new ZodPipe(definitionBodySchema, 'definition')) body: DefinitionBody,
+    @CurrentUser() user: User,
+  ) {
+    return this.versions.create(body, user);
   }
 
   @Get(':id')
@@ -77,8 +81,9 @@ export class WorkflowsController {
   addVersion(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body(new ZodPipe(definitionBodySchema, 'definition')) body: DefinitionBody,
+    @CurrentUser() user: User,
   ) {
-    return this.versions.addVersion(id, body);
+    return this.versions.addVersion(id, body, user);
   }
 
   @Post(':id/versions/:version/publish')
@@ -92,7 +97,8 @@ export class WorkflowsController {
     @Param('id', new ParseUUIDPipe()) id: string,
     @Param('version', new ParseIntPipe()) version: number,
     @Body(new ZodPipe(publishBodySchema, 'publish request')) body: PublishBody,
+    @CurrentUser() user: User,
   ) {
-    return this.versions.publish(id, version, body);
+    return this.versions.publish(id, version, body, user);
   }
 }

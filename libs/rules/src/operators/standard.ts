@@ -30,7 +30,8 @@ function product(args: readonly unknown[]): unknown {
   return acc;
 }
 
-function inside(a: unknown, b: unknown): boolean {
+/** The `in` operator: `b.indexOf(a) !== -1`, false when `b` has no indexOf. */
+export function inside(a: unknown, b: unknown): boolean {
   const haystack = b as Loose;
   if (!haystack || typeof haystack.indexOf === 'undefined') return false;
   return haystack.indexOf(a) !== -1;

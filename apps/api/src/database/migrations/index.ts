@@ -1,9 +1,13 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261123000000Initial } from './Migration20261123000000Initial';
 import { Migration20261123100000Crm } from './Migration20261123100000Crm';
+import { Migration20261123200000Records } from './Migration20261123200000Records';
+import { Migration20261123210000Audit } from './Migration20261123210000Audit';
 
 // Listed explicitly so migrations run the same from src/ (tests) and dist/ (production).
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261123000000Initial', class: Migration20261123000000Initial },
   { name: 'Migration20261123100000Crm', class: Migration20261123100000Crm },
+  { name: 'Migration20261123200000Records', class: Migration20261123200000Records },
+  { name: 'Migration20261123210000Audit', class: Migration20261123210000Audit },
 ];

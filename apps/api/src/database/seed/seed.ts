@@ -5,13 +5,14 @@ import { User } from '../../users/user.entity';
 import { Workflow } from '../../workflows/workflow.entity';
 import { WorkflowVersion } from '../../workflows/workflow-version.entity';
 import { seedDemoCrm } from './demo-crm';
+import { seedDemoRecords } from './demo-records';
 import { DEMO_PASSWORD, DEMO_USERS, demoLeads } from './demo-data';
 import { LEAD_HANDOFF } from './lead-handoff.definition';
 
 const SEED_KEY = 'demo-seed';
 
 /**
- * Seeds demo users, the lead-handoff workflow, historical leads and CRM records once. A marker row
+ * Seeds demo users, the lead-handoff workflow, historical leads, CRM records, activities and notes once. A marker row
  * makes later starts skip it, so data people changed or deleted is never put back.
  */
 export async function seedDemoData(em: EntityManager): Promise<boolean> {
@@ -45,6 +46,8 @@ export async function seedDemoData(em: EntityManager): Promise<boolean> {
     }
     const approver = users.find((u) => u.role === 'approver');
     seedDemoCrm(tx, reps, approver, now);
+    await tx.flush();
+    await seedDemoRecords(tx, users, now);
     await tx.flush();
     await conn.execute(`insert into baton_meta (key, value) values (?, ?)`, [
       SEED_KEY,

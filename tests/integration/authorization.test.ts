@@ -1,0 +1,198 @@
+import { randomUUID } from 'node:crypto';
+import { ApiClient, eventually } from '../support/api';
+import { removeDataDir, startProduct, type Product } from '../support/product';
+
+jest.setTimeout(300_000);
+
+type Role = 'admin' | 'sales_rep' | 'approver' | 'manager' | 'engineer' | 'anonymous';
+const SIGNED_IN: Role[] = ['admin', 'sales_rep', 'approver', 'manager', 'engineer'];
+const LOGINS: Record<Exclude<Role, 'anonymous'>, string> = {
+  admin: 'admin@demo.baton',
+  sales_rep: 'rep1@demo.baton',
+  approver: 'approver@demo.baton',
+  manager: 'manager@demo.baton',
+  engineer: 'engineer@demo.baton',
+};
+
+// Who may call each operation, from the role rules: reps work their own leads, tasks and deals;
+// managers everything sales; approvers read quotes and decide on them; engineers draft and
+// validate workflows and read technical data but change no customer data; only admins publish.
+// Records are rep1's, so a rep's "own" rights are what is checked here.
+const PUBLIC: Role[] = [...SIGNED_IN, 'anonymous'];
+const ALL = SIGNED_IN;
+const SALES: Role[] = ['admin', 'sales_rep', 'manager'];
+const DECIDERS: Role[] = ['admin', 'approver', 'manager'];
+const TECH_READERS: Role[] = ['admin', 'engineer', 'manager'];
+const AUTHORS: Role[] = ['admin', 'engineer'];
+const ADMIN: Role[] = ['admin'];
+const PRICE_BOOK: Role[] = ['admin', 'manager'];
+const CUSTOMER_WRITERS: Role[] = ['admin', 'sales_rep', 'manager', 'approver'];
+
+const crud = (base: string, writers: Role[]): Record<string, Role[]> => ({
+  [`GET ${base}`]: ALL,
+  [`POST ${base}`]: writers,
+  [`GET ${base}/{id}`]: ALL,
+  [`PATCH ${base}/{id}`]: writers,
+  [`DELETE ${base}/{id}`]: writers,
+});
+
+const EXPECTED: Record<string, Role[]> = {
+  'POST /api/auth/login': PUBLIC,
+  'GET /api/auth/me': ALL,
+  'POST /api/auth/logout': ALL,
+  'GET /api/health': PUBLIC,
+  'GET /api/audit': ADMIN,
+
+  'GET /api/leads': ALL,
+  'POST /api/leads': SALES,
+  'GET /api/leads/{id}': ALL,
+  'PATCH /api/leads/{id}': SALES,
+  // The task is rep1's: other reps, approvers and engineers may not close it.
+  'GET /api/tasks': ALL,
+  'POST /api/tasks/{id}/complete': SALES,
+
+  ...crud('/api/accounts', SALES),
+  ...crud('/api/contacts', SALES),
+  ...crud('/api/opportunities', SALES),
+  ...crud('/api/products', PRICE_BOOK),
+  ...crud('/api/quotes', SALES),
+  'POST /api/quotes/{id}/submit': SALES,
+  'POST /api/quotes/{id}/approve': DECIDERS,
+  'POST /api/quotes/{id}/reject': DECIDERS,
+  'POST /api/quotes/{id}/send': SALES,
+  'POST /api/quotes/{id}/accept': SALES,
+  'POST /api/quotes/{id}/reopen': SALES,
+
+  'GET /api/activity-types': ALL,
+  'GET /api/rules/operators': ALL,
+  'POST /api/rules/evaluate': ALL,
+  'POST /api/workflows/validate': AUTHORS,
+  'GET /api/workflows': TECH_READERS,
+  'POST /api/workflows': AUTHORS,
+  'GET /api/workflows/{id}': TECH_READERS,
+  'GET /api/workflows/{id}/versions/{version}': TECH_READERS,
+  'POST /api/workflows/{id}/versions': AUTHORS,
+  'POST /api/workflows/{id}/versions/{version}/publish': ADMIN,
+  'GET /api/runs': TECH_READERS,
+  'GET /api/runs/{id}': TECH_READERS,
+
+  // Everyone who works with customers may log activities, write notes and keep their own tasks;
+  // whose record or note it is is checked by the services.
+  ...crud('/api/activities', CUSTOMER_WRITERS),
+  'GET /api/activity-kinds': ALL,
+  'POST /api/activity-kinds': ADMIN,
+  'PATCH /api/activity-kinds/{key}': ADMIN,
+  ...crud('/api/cases', SALES),
+  ...crud('/api/notes', CUSTOMER_WRITERS),
+  ...crud('/api/subscriptions', SALES),
+  'POST /api/tasks': CUSTOMER_WRITERS,
+  'POST /api/tasks/{id}/snooze': CUSTOMER_WRITERS,
+  'GET /api/{records}/{id}/timeline': ALL,
+};
+
+const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
+
+describe('authorization matrix: every operation × every role', () => {
+  let product: Product;
+  let document: { paths: Record<string, Record<string, unknown>> };
+  const clients = {} as Record<Exclude<Role, 'anonymous'>, ApiClient>;
+  const ids: Record<string, string> = {};
+
+  beforeAll(async () => {
+    product = await startProduct();
+    for (const role of SIGNED_IN as Array<Exclude<Role, 'anonymous'>>) {
+      clients[role] = await ApiClient.login(product.baseUrl, LOGINS[role]);
+    }
+    document = (await new ApiClient(product.baseUrl).get('/api/openapi.json')).body;
+    const rep1 = (await clients.sales_rep.get('/api/auth/me')).body.id as string;
+
+    // New leads start the seeded hand-off workflow, round-robin over the reps: one lands with rep1.
+    await clients.admin.post('/api/leads', { name: 'Matrix lead 1' });
+    await clients.admin.post('/api/leads', { name: 'Matrix lead 2' });
+    ids.tasks = await eventually(
+      async () => (await clients.sales_rep.get('/api/tasks')).body.items?.[0]?.id as string | undefined,
+      30_000,
+      'a task for rep1',
+    );
+
+    // One real record per resource, rep1's own where the resource has an owner or assignee.
+    const resources = new Set(Object.keys(document.paths).map((p) => p.split('/')[2]!));
+    for (const resource of resources) {
+      if (ids[resource] || resource.startsWith('{')) continue;
+      const mine = (await clients.sales_rep.get(`/api/${resource}`)).body?.items as any[] | undefined;
+      const own = mine?.find((r) => (r.owner?.id ?? r.assignee?.id) === rep1);
+      const any = (await clients.admin.get(`/api/${resource}`)).body?.items as any[] | undefined;
+      ids[resource] = (own?.id ?? any?.[0]?.id ?? any?.[0]?.key ?? randomUUID()) as string;
+    }
+  });
+
+  afterAll(async () => {
+    await product?.stop();
+    if (product) removeDataDir(product.dataDir);
+  });
+
+  function operations(): string[] {
+    const ops: string[] = [];
+    for (const [path, item] of Object.entries(document.paths)) {
+      for (const method of METHODS) if (item[method]) ops.push(`${method.toUpperCase()} ${path}`);
+    }
+    return ops.sort();
+  }
+
+  // `/api/{records}/{id}/…` routes get one of rep1's leads.
+  function concrete(path: string): string {
+    const first = path.split('/')[2]!;
+    const resource = first === '{records}' ? 'leads' : first;
+    const known: Record<string, string> = {
+      records: 'leads',
+      version: '1',
+      id: ids[resource]!,
+      key: ids[resource]!,
+    };
+    return path.replace(/\{(\w+)\}/g, (_, name: string) => known[name] ?? randomUUID());
+  }
+
+  it('has an expectation for every operation in the OpenAPI document, and none for missing ones', () => {
+    const ops = operations();
+    expect(ops.filter((op) => !(op in EXPECTED))).toEqual([]);
+    expect(Object.keys(EXPECTED).filter((op) => !ops.includes(op))).toEqual([]);
+  });
+
+  it('answers every operation for every role as the table says, never with a 5xx', async () => {
+    const mismatches: string[] = [];
+    let checked = 0;
+    for (const op of operations()) {
+      const allowed = EXPECTED[op];
+      if (!allowed) continue;
+      const [method, template] = op.split(' ') as [string, string];
+      const path = concrete(template);
+      const body = ['POST', 'PUT', 'PATCH'].includes(method) ? {} : undefined;
+      for (const role of [...SIGNED_IN, 'anonymous'] as Role[]) {
+        let client = role === 'anonymous' ? new ApiClient(product.baseUrl) : clients[role];
+        // Logging out ends the session, so it gets one of its own.
+        if (op === 'POST /api/auth/logout' && role !== 'anonymous')
+          client = await ApiClient.login(product.baseUrl, LOGINS[role]);
+        const res = await client.request(method, path, body);
+        checked += 1;
+        const may = allowed.includes(role);
+        const ok =
+          res.status < 500 &&
+          (may
+            ? res.status !== 401 && res.status !== 403
+            : res.status === (role === 'anonymous' ? 401 : 403));
+        if (!ok) {
+          const want = may ? 'allowed' : role === 'anonymous' ? '401' : '403';
+          mismatches.push(`${op} as ${role}: got ${res.status} ${JSON.stringify(res.body)} (want ${want})`);
+        }
+      }
+    }
+    expect(mismatches).toEqual([]);
+    expect(checked).toBe(operations().length * 6);
+  });
+
+  it('serves the OpenAPI document and Swagger UI without a token', async () => {
+    const anonymous = new ApiClient(product.baseUrl);
+    expect((await anonymous.get('/api/openapi.json')).status).toBe(200);
+    expect((await anonymous.get('/api/docs')).status).toBeLessThan(400);
+  });
+});
