@@ -27,9 +27,18 @@ async function main(): Promise<void> {
   let stopping = false;
 
   const stop = async (signal: string): Promise<void> => {
-    if (stopping) return;
+    if (stopping) {
+      // A second Ctrl-C means "now": leave without waiting for in-flight work.
+      console.log(`\n[baton] ${signal} again: exiting at once`);
+      process.exit(130);
+    }
     stopping = true;
     console.log(`\n[baton] ${signal}: stopping…`);
+    // In-flight activities get time to finish; a stop that hangs (a service gone) must still end.
+    setTimeout(() => {
+      console.error('[baton] still stopping after 30s; exiting');
+      process.exit(1);
+    }, 30_000).unref();
     await running.baton
       ?.close()
       .catch((e: unknown) => console.error('[baton] error while stopping the app', e));

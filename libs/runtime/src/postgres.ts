@@ -60,7 +60,13 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
 
   const base = `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}`;
   await ensureDatabase(`${base}/postgres`, options.database);
-  return { url: `${base}/${options.database}`, stop: () => server.stop() };
+  const pidFile = join(dataDir, 'postmaster.pid');
+  return {
+    url: `${base}/${options.database}`,
+    // A terminal's Ctrl-C reaches PostgreSQL too, and the library's stop() never settles for a server
+    // that is already gone; the removed pid file says it is.
+    stop: () => Promise.race([server.stop(), waitUntil(() => !existsSync(pidFile), 15_000)]),
+  };
 }
 
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
@@ -100,6 +106,11 @@ async function stopOrphan(dataDir: string, log: Log): Promise<void> {
   log(`stopping PostgreSQL left running by an earlier start (pid ${pid})`);
   process.kill(pid, 'SIGINT');
   for (let i = 0; i < 100 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
+}
+
+async function waitUntil(done: () => boolean, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!done() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
 }
 
 function isAlive(pid: number): boolean {

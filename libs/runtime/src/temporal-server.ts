@@ -46,7 +46,8 @@ export async function startTemporalDevServer(options: TemporalDevServerOptions):
 
   const pidFile = `${dbFile}.pid`;
   await stopOrphan(pidFile, options.log);
-  const child = spawn(options.cliPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  // Own process group: a terminal's Ctrl-C reaches Baton, which stops the server after the worker drains.
+  const child = spawn(options.cliPath, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   if (child.pid) writeFileSync(pidFile, String(child.pid));
   let exited = false;
   let output = '';

@@ -10,7 +10,8 @@ let runtimeInstalled = false;
 function installRuntimeOnce(level: BatonConfig['logLevel']): void {
   if (runtimeInstalled) return;
   runtimeInstalled = true;
-  Runtime.install({ logger: new DefaultLogger(level === 'debug' ? 'DEBUG' : 'WARN') });
+  // Baton's own signal handler drains the worker in order; the SDK must not react to signals itself.
+  Runtime.install({ logger: new DefaultLogger(level === 'debug' ? 'DEBUG' : 'WARN'), shutdownSignals: [] });
 }
 
 /** Hosts the Temporal worker that runs interpreter workflows and step activities in this process. */
