@@ -47,12 +47,20 @@ const EXPECTED: Record<string, Role[]> = {
   'POST /api/leads': SALES,
   'GET /api/leads/{id}': ALL,
   'PATCH /api/leads/{id}': SALES,
+  'GET /api/leads/{id}/duplicates': ALL,
+  'POST /api/leads/{id}/merge': SALES,
   // The task is rep1's: other reps, approvers and engineers may not close it.
   'GET /api/tasks': ALL,
   'POST /api/tasks/{id}/complete': SALES,
+  // CSV imports create customer records: the roles that may create them.
+  'POST /api/imports': SALES,
+  'GET /api/imports/{id}': SALES,
+  'GET /api/imports/{id}/errors': SALES,
 
   ...crud('/api/accounts', SALES),
   ...crud('/api/contacts', SALES),
+  'GET /api/contacts/{id}/duplicates': ALL,
+  'POST /api/contacts/{id}/merge': SALES,
   ...crud('/api/opportunities', SALES),
   ...crud('/api/products', PRICE_BOOK),
   ...crud('/api/quotes', SALES),
@@ -75,6 +83,7 @@ const EXPECTED: Record<string, Role[]> = {
   'POST /api/workflows/{id}/versions/{version}/publish': ADMIN,
   'GET /api/runs': TECH_READERS,
   'GET /api/runs/{id}': TECH_READERS,
+  'POST /api/runs/{id}/cancel': ['admin', 'manager'],
 
   // Everyone who works with customers may log activities, write notes and keep their own tasks;
   // whose record or note it is is checked by the services.

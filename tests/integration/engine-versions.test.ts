@@ -131,6 +131,47 @@ describe('published versions and running instances', () => {
     expect((await admin.get('/api/runs?cursor=not-a-cursor')).body.code).toBe('VALIDATION_FAILED');
   });
 
+  it('cancels a waiting run: it is recorded as cancelled and its later steps never run', async () => {
+    const list = (await admin.get('/api/workflows')).body.items as Array<{ key: string; id: string }>;
+    const workflowId = list.find((w) => w.key === 'follow-up')!.id;
+    await admin.post(`/api/workflows/${workflowId}/versions`, { definition: followUp('v4', 600) });
+    await admin.post(`/api/workflows/${workflowId}/versions/4/publish`, { note: 'slow' });
+    const leadId = (await admin.post('/api/leads', { name: 'Pinned cancelled' })).body.id as string;
+    const [run] = await eventually(
+      async () => {
+        const items = (await admin.get(`/api/runs?recordId=${leadId}&workflowId=${workflowId}`)).body
+          .items as Array<any>;
+        return items.length ? items : undefined;
+      },
+      20_000,
+      'the run',
+    );
+
+    const manager = await ApiClient.login(product.baseUrl, 'manager@demo.baton');
+    const rep = await ApiClient.login(product.baseUrl, 'rep1@demo.baton');
+    expect((await rep.post(`/api/runs/${run.id}/cancel`)).status).toBe(403);
+    const cancelling = await manager.post(`/api/runs/${run.id}/cancel`);
+    expect(cancelling.status).toBe(202);
+    const cancelled = await eventually(
+      async () => {
+        const r = (await admin.get(`/api/runs/${run.id}`)).body;
+        return r.status === 'cancelled' ? r : undefined;
+      },
+      20_000,
+      'the run to be cancelled',
+    );
+    expect(cancelled.error).toMatchObject({ code: 'CANCELLED', stepId: 'wait' });
+    expect(cancelled.trail).toEqual([
+      expect.objectContaining({
+        stepId: 'wait',
+        status: 'failed',
+        error: expect.objectContaining({ code: 'CANCELLED' }),
+      }),
+    ]);
+    expect((await manager.post(`/api/runs/${run.id}/cancel`)).status).toBe(409);
+    expect(await followUpTasks(leadId)).toBeUndefined();
+  });
+
   it('keeps published versions immutable and numbered', async () => {
     const list = (await admin.get('/api/workflows')).body.items as Array<{
       key: string;
@@ -139,6 +180,7 @@ describe('published versions and running instances', () => {
     }>;
     const followUpWorkflow = list.find((w) => w.key === 'follow-up')!;
     expect(followUpWorkflow.versions.map((v) => [v.version, v.status])).toEqual([
+      [4, 'published'],
       [3, 'published'],
       [2, 'published'],
       [1, 'published'],

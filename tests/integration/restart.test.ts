@@ -43,7 +43,8 @@ describe('stopping and starting the product', () => {
 
     // Graceful: SIGTERM stops the app, Temporal and PostgreSQL cleanly.
     await product.stop();
-    expect(product.process.exitCode).toBe(0);
+    if (product.process.exitCode !== 0)
+      throw new Error(`graceful stop exited ${product.process.exitCode}:\n${product.output().slice(-4000)}`);
     product = await startProduct({ dataDir });
     admin = await ApiClient.login(product.baseUrl, 'admin@demo.baton');
     expect((await admin.get(`/api/leads/${before}`)).status).toBe(200);

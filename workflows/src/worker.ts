@@ -6,6 +6,8 @@ export interface EngineWorkerOptions {
   namespace: string;
   activities: EngineActivities;
   taskQueue?: string;
+  /** Step activities run at once; each holds a database connection for its transaction. */
+  maxConcurrentActivities?: number;
 }
 
 /** Creates (does not run) the worker that executes interpreter workflows and step activities. */
@@ -16,5 +18,6 @@ export async function createEngineWorker(options: EngineWorkerOptions): Promise<
     taskQueue: options.taskQueue ?? ENGINE_TASK_QUEUE,
     workflowsPath: require.resolve('./workflows'),
     activities: options.activities,
+    maxConcurrentActivityTaskExecutions: options.maxConcurrentActivities ?? 8,
   });
 }

@@ -9,6 +9,10 @@ import { CasesController } from './cases/cases.controller';
 import { CasesService } from './cases/cases.service';
 import { ContactsController } from './contacts/contacts.controller';
 import { ContactsService } from './contacts/contacts.service';
+import { DuplicatesService } from './duplicates/duplicates.service';
+import { MergeService } from './duplicates/merge.service';
+import { ImportsController } from './imports/imports.controller';
+import { ImportsService } from './imports/imports.service';
 import { NotesController } from './notes/notes.controller';
 import { NotesService } from './notes/notes.service';
 import { OpportunitiesController } from './opportunities/opportunities.controller';
@@ -36,6 +40,7 @@ import { UserTasksService } from './user-tasks/user-tasks.service';
     ActivityKindsController,
     CasesController,
     ContactsController,
+    ImportsController,
     NotesController,
     OpportunitiesController,
     ProductsController,
@@ -51,6 +56,9 @@ import { UserTasksService } from './user-tasks/user-tasks.service';
     ActivityKindsService,
     CasesService,
     ContactsService,
+    DuplicatesService,
+    MergeService,
+    ImportsService,
     NotesService,
     OpportunitiesService,
     ProductsService,
@@ -59,5 +67,7 @@ import { UserTasksService } from './user-tasks/user-tasks.service';
     TimelineService,
     UserTasksService,
   ],
+  // The leads controller (in the app module) checks and merges duplicates too.
+  exports: [DuplicatesService, MergeService],
 })
 export class CrmModule {}

@@ -34,6 +34,11 @@ async function main(): Promise<void> {
     }
     stopping = true;
     console.log(`\n[baton] ${signal}: stopping…`);
+    // Services closing in turn can leave a late rejection behind (a poll cut short); while stopping
+    // that is noise, not a reason to end with a failure code.
+    process.on('unhandledRejection', (reason) => {
+      console.error(`[baton] while stopping: ${reason instanceof Error ? reason.message : String(reason)}`);
+    });
     // In-flight activities get time to finish; a stop that hangs (a service gone) must still end.
     setTimeout(() => {
       console.error('[baton] still stopping after 30s; exiting');

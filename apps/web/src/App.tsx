@@ -3,6 +3,7 @@ import { StatusScreen } from './components/StatusScreen';
 import { useHashRoute } from './hooks/useHashRoute';
 import { useSession } from './hooks/useSession';
 import { describeError } from './lib/describeError';
+import { ImportPage } from './pages/ImportPage';
 import { LeadsPage } from './pages/LeadsPage';
 import { LoginPage } from './pages/LoginPage';
 import { MyTasksPage } from './pages/MyTasksPage';
@@ -31,7 +32,13 @@ export function App() {
       return (
         <>
           <AppHeader user={state.user} route={route} onSignOut={signOut} />
-          {route === 'leads' ? <LeadsPage user={state.user} /> : <MyTasksPage user={state.user} />}
+          {route === 'leads' ? (
+            <LeadsPage user={state.user} />
+          ) : route === 'import' ? (
+            <ImportPage />
+          ) : (
+            <MyTasksPage user={state.user} />
+          )}
         </>
       );
   }

@@ -65,7 +65,7 @@ export interface RunStepOutput {
   output: Record<string, unknown>;
 }
 
-export type RunStatus = 'running' | 'completed' | 'failed';
+export type RunStatus = 'running' | 'completed' | 'failed' | 'cancelled';
 
 export interface RecordRunStatusInput {
   runId: string;

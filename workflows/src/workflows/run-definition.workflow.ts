@@ -1,7 +1,9 @@
 import {
   ActivityFailure,
   ApplicationFailure,
+  CancellationScope,
   defineQuery,
+  isCancellation,
   proxyActivities,
   setHandler,
   sleep,
@@ -25,6 +27,8 @@ import { evaluateRule, truthy } from '@baton/rules';
 import { nextStepId } from './next-step';
 
 export const runStatusQuery = defineQuery<RunStatusView>(RUN_STATUS_QUERY);
+
+const CANCELLED = { code: 'CANCELLED', message: 'The run was cancelled' };
 
 // CRM steps are short database transactions; a worker that dies mid-step is noticed after this
 // long and the step retried elsewhere. Slow kinds (webhooks, email) declare their own timeout.
@@ -90,39 +94,48 @@ export async function runDefinitionWorkflow(input: RunDefinitionInput): Promise<
     );
   }
 
-  let currentId = await next(input.triggerId);
-  while (currentId !== undefined) {
-    const step = steps.get(currentId);
-    if (!step) {
-      return finish({
-        code: 'DEFINITION_INVALID',
-        message: `transition to unknown step ${currentId}`,
-        stepId: currentId,
-      });
+  try {
+    let currentId = await next(input.triggerId);
+    while (currentId !== undefined) {
+      const step = steps.get(currentId);
+      if (!step) {
+        return finish({
+          code: 'DEFINITION_INVALID',
+          message: `transition to unknown step ${currentId}`,
+          stepId: currentId,
+        });
+      }
+      if (stepsRun.length >= MAX_STEPS_PER_RUN) {
+        return finish({
+          code: 'RUNAWAY',
+          message: `stopped after ${MAX_STEPS_PER_RUN} steps`,
+          stepId: step.id,
+        });
+      }
+      stepsRun.push(step.id);
+      const visit: StepTrail = { stepId: step.id, type: step.type, status: 'running', startedAt: now() };
+      trail.push(visit);
+      try {
+        context.steps[step.id] = await execute(step, stepsRun.length);
+        Object.assign(visit, { status: 'completed', finishedAt: now() });
+        currentId = step.type === 'end' ? undefined : await next(step.id);
+      } catch (err) {
+        if (isCancellation(err)) {
+          Object.assign(visit, { status: 'failed', finishedAt: now(), error: CANCELLED });
+          throw err;
+        }
+        const failure = failureOf(err);
+        Object.assign(visit, { status: 'failed', finishedAt: now(), error: failure });
+        if (step.onError === undefined) return finish({ ...failure, stepId: step.id });
+        context.steps[step.id] = { error: failure };
+        currentId = step.onError;
+      }
     }
-    if (stepsRun.length >= MAX_STEPS_PER_RUN) {
-      return finish({
-        code: 'RUNAWAY',
-        message: `stopped after ${MAX_STEPS_PER_RUN} steps`,
-        stepId: step.id,
-      });
-    }
-    stepsRun.push(step.id);
-    const visit: StepTrail = { stepId: step.id, type: step.type, status: 'running', startedAt: now() };
-    trail.push(visit);
-    try {
-      context.steps[step.id] = await execute(step, stepsRun.length);
-      Object.assign(visit, { status: 'completed', finishedAt: now() });
-      currentId = step.type === 'end' ? undefined : await next(step.id);
-    } catch (err) {
-      const failure = failureOf(err);
-      Object.assign(visit, { status: 'failed', finishedAt: now(), error: failure });
-      if (step.onError === undefined) return finish({ ...failure, stepId: step.id });
-      context.steps[step.id] = { error: failure };
-      currentId = step.onError;
-    }
+    return finish();
+  } catch (err) {
+    if (isCancellation(err)) await recordCancelled();
+    throw err;
   }
-  return finish();
 
   async function execute(step: Step, visit: number): Promise<Record<string, unknown>> {
     if (isControlStepType(step.type)) {
@@ -146,6 +159,24 @@ export async function runDefinitionWorkflow(input: RunDefinitionInput): Promise<
       idempotencyKey: `${runId}:${step.id}:${visit}`,
     });
     return output;
+  }
+
+  // Cancelled runs are recorded as such even though the workflow's scope is cancelled, and the
+  // cancellation is then rethrown so Temporal shows the run as cancelled too.
+  async function recordCancelled(): Promise<void> {
+    status = 'cancelled';
+    const stepId = trail.at(-1)?.stepId ?? input.triggerId;
+    await CancellationScope.nonCancellable(() =>
+      bookkeeping.recordRunStatus({
+        runId,
+        origin,
+        eventId: input.event.id,
+        record: input.record,
+        status: 'cancelled',
+        trail,
+        error: { ...CANCELLED, stepId },
+      }),
+    );
   }
 
   async function finish(error?: RunDefinitionResult['error']): Promise<RunDefinitionResult> {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { limitSchema } from '../common/pagination';
+import { duplicateCandidateSchema, movedSchema } from '../duplicates/duplicate.dto';
 import { ownerRefSchema } from '../accounts/crm-access';
 import {
   archivedSchema,
@@ -69,8 +70,21 @@ export const contactViewSchema = z.object({
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
   archivedAt: z.iso.datetime().nullable(),
+  mergedInto: z.uuid().nullable().describe('The contact this one was merged into'),
   version: z.number(),
 });
 export type ContactView = z.infer<typeof contactViewSchema>;
 
 export const contactPageSchema = pageSchema(contactViewSchema);
+
+export const contactCreatedSchema = contactViewSchema.extend({
+  duplicates: z
+    .array(duplicateCandidateSchema)
+    .describe('Existing contacts this one may duplicate, best first'),
+});
+
+export const contactMergedSchema = z.object({
+  survivor: contactViewSchema,
+  merged: contactViewSchema,
+  moved: movedSchema,
+});

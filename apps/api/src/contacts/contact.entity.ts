@@ -16,7 +16,15 @@ import { User } from '../users/user.entity';
 @Entity({ tableName: 'contacts' })
 export class Contact {
   [OptionalProps]?:
-    'email' | 'phone' | 'title' | 'owner' | 'createdAt' | 'updatedAt' | 'version' | 'archivedAt';
+    | 'email'
+    | 'phone'
+    | 'title'
+    | 'owner'
+    | 'createdAt'
+    | 'updatedAt'
+    | 'version'
+    | 'archivedAt'
+    | 'mergedIntoId';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -50,6 +58,10 @@ export class Contact {
 
   @Property({ type: 'timestamptz', nullable: true })
   archivedAt: Date | null = null;
+
+  /** The contact this one was merged into (and archived for). */
+  @Property({ type: 'uuid', nullable: true })
+  mergedIntoId: string | null = null;
 }
 
 // A surrogate id rather than a composite key: MikroORM 6.6 cannot delete composite-key rows

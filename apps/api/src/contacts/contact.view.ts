@@ -18,6 +18,7 @@ export function contactView(contact: Contact): ContactView {
     createdAt: contact.createdAt.toISOString(),
     updatedAt: contact.updatedAt.toISOString(),
     archivedAt: contact.archivedAt?.toISOString() ?? null,
+    mergedInto: contact.mergedIntoId,
     version: contact.version,
   };
 }

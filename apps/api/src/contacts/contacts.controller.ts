@@ -1,10 +1,26 @@
-import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../common/auth.decorators';
 import { ApiJsonBody, ApiJsonResponse } from '../common/openapi.decorators';
 import { ZodPipe } from '../common/zod.pipe';
+import { duplicateListSchema, mergeContactSchema, type MergeContactInput } from '../duplicates/duplicate.dto';
+import { DuplicatesService } from '../duplicates/duplicates.service';
+import { MergeService } from '../duplicates/merge.service';
 import type { User } from '../users/user.entity';
 import {
+  contactCreatedSchema,
+  contactMergedSchema,
   contactPageSchema,
   contactViewSchema,
   createContactSchema,
@@ -20,23 +36,68 @@ import { ContactsService } from './contacts.service';
 @ApiBearerAuth()
 @Controller('contacts')
 export class ContactsController {
-  constructor(private readonly contacts: ContactsService) {}
+  constructor(
+    private readonly contacts: ContactsService,
+    private readonly duplicates: DuplicatesService,
+    private readonly merges: MergeService,
+  ) {}
 
   @Post()
   @Roles('sales_rep', 'manager')
-  @ApiOperation({ summary: 'Create a contact, owned by the creator unless ownerId says otherwise' })
+  @ApiOperation({
+    summary: 'Create a contact, owned by the creator unless ownerId says otherwise',
+    description: 'The contact is always created; `duplicates` lists existing contacts it may duplicate.',
+  })
   @ApiJsonBody(createContactSchema, {
     name: 'Grace Hopper',
     email: 'grace@cobol.example',
     title: 'Head of Procurement',
     accounts: [{ accountId: '7f3c2a9e-2d4b-4c55-9a0e-1b2c3d4e5f60', role: 'Buyer' }],
   })
-  @ApiJsonResponse(201, contactViewSchema, 'Created')
-  create(
+  @ApiJsonResponse(201, contactCreatedSchema, 'Created')
+  async create(
     @Body(new ZodPipe(createContactSchema, 'contact')) body: CreateContactInput,
     @CurrentUser() user: User,
   ) {
-    return this.contacts.create(body, user);
+    const contact = await this.contacts.create(body, user);
+    const accountIds = contact.accounts.map((a) => a.id);
+    return {
+      ...contact,
+      duplicates: await this.duplicates.candidates('contact', { ...contact, accountIds }, user, contact.id),
+    };
+  }
+
+  @Get(':id/duplicates')
+  @ApiOperation({
+    summary:
+      'Contacts that may duplicate this one (same email or phone, or similar name at a shared account)',
+  })
+  @ApiJsonResponse(200, duplicateListSchema)
+  async listDuplicates(@Param('id', new ParseUUIDPipe()) id: string, @CurrentUser() user: User) {
+    return { duplicates: await this.duplicates.forContact(id, user) };
+  }
+
+  @Post(':id/merge')
+  @Roles('sales_rep', 'manager')
+  @ApiOperation({
+    summary: 'Merge a duplicate contact into this one, keeping its history',
+    description:
+      "Copies the chosen fields and the duplicate's account links, moves its tasks, activities, notes and cases here and archives it with `mergedInto`. Send both versions you read (optimistic locking). Reps merge only contacts they own.",
+  })
+  @ApiJsonBody(mergeContactSchema, {
+    duplicateId: '7f3c2a9e-2d4b-4c55-9a0e-1b2c3d4e5f60',
+    version: 2,
+    duplicateVersion: 1,
+    fields: { email: 'duplicate' },
+  })
+  @ApiJsonResponse(200, contactMergedSchema)
+  @HttpCode(200)
+  merge(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body(new ZodPipe(mergeContactSchema, 'merge')) body: MergeContactInput,
+    @CurrentUser() user: User,
+  ) {
+    return this.merges.mergeContacts(id, body, user);
   }
 
   @Get()

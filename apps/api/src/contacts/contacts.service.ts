@@ -20,11 +20,11 @@ import {
 import { AccountContact, Contact } from './contact.entity';
 import { contactView } from './contact.view';
 
-const EVENT_FIELDS = ['name', 'email', 'phone', 'title', 'owner', 'accounts', 'archivedAt'] as const;
-const POPULATE = ['owner', 'accountLinks.account'] as const;
+export const EVENT_FIELDS = ['name', 'email', 'phone', 'title', 'owner', 'accounts', 'archivedAt'] as const;
+export const POPULATE = ['owner', 'accountLinks.account'] as const;
 
 // Account links as event data: `[{ id, role }]` in a stable order.
-function snapshot(contact: Contact): Record<string, unknown> {
+export function snapshot(contact: Contact): Record<string, unknown> {
   const accounts = contact.accountLinks
     .getItems()
     .map((l) => ({ id: l.account.id, role: l.role }))

@@ -8,6 +8,7 @@ import { SupportCase } from '../cases/case.entity';
 import { AccountContact, Contact } from '../contacts/contact.entity';
 import { AssignmentCursor } from '../engine/assignment-cursor.entity';
 import { StepEffect } from '../engine/step-effect.entity';
+import { ImportJob } from '../imports/import-job.entity';
 import { Lead } from '../leads/lead.entity';
 import { Note } from '../notes/note.entity';
 import { Opportunity } from '../opportunities/opportunity.entity';
@@ -47,4 +48,5 @@ export const ENTITIES = [
   Note,
   LoginAttempt,
   AuditEntry,
+  ImportJob,
 ];

@@ -16,7 +16,9 @@ export function mikroOrmConfig(databaseUrl: string) {
     },
     // Entities state their column types, so no TypeScript reflection is needed at runtime.
     discovery: { requireEntitiesArray: true },
-    pool: { min: 0, max: 10 },
+    // Shared by HTTP requests, the outbox dispatcher and (with BATON_ROLE=all) the worker's step
+    // activities, whose concurrency is capped below this so requests are never starved.
+    pool: { min: 0, max: 20 },
     // Services fork their own EntityManager outside HTTP requests (dispatcher, activities).
     allowGlobalContext: false,
     debug: false,

@@ -76,7 +76,7 @@ export class MikroCrmGateway implements CrmGateway {
     if (query.active !== undefined) where.active = query.active;
     const users = await this.em.find(User, where, { orderBy: { email: 'asc' } });
     if (users.length === 0) return [];
-    const rows: Array<{ assignee_id: string; open: string }> = await this.em.getConnection().execute(
+    const rows: Array<{ assignee_id: string; open: string }> = await this.em.execute(
       `select assignee_id, count(*) as open from tasks where status = 'open' and assignee_id in (${users.map(() => '?').join(',')}) group by assignee_id`,
       users.map((u) => u.id),
     );
@@ -91,12 +91,13 @@ export class MikroCrmGateway implements CrmGateway {
     }));
   }
 
+  // Raw SQL goes through `em.execute`, which runs inside the step's transaction: a second pooled
+  // connection per step deadlocks the pool once as many steps run as there are connections.
   async takeTurn(pool: string, size: number): Promise<number> {
-    await this.em
-      .getConnection()
-      .execute('insert into assignment_cursors (pool, position) values (?, 0) on conflict do nothing', [
-        pool,
-      ]);
+    await this.em.execute(
+      'insert into assignment_cursors (pool, position) values (?, 0) on conflict do nothing',
+      [pool],
+    );
     // The row lock serialises concurrent runs so two records never take the same turn.
     const cursor = await this.em.findOneOrFail(
       AssignmentCursor,

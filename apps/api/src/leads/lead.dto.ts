@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { limitSchema } from '../common/pagination';
+import { duplicateCandidateSchema, movedSchema } from '../duplicates/duplicate.dto';
 import { LEAD_SOURCES, LEAD_STATUSES } from './lead.entity';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -51,7 +52,19 @@ export const leadViewSchema = z.object({
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
   version: z.number(),
+  archivedAt: z.iso.datetime().nullable(),
+  mergedInto: z.uuid().nullable().describe('The lead this one was merged into'),
 });
 export type LeadView = z.infer<typeof leadViewSchema>;
 
 export const leadPageSchema = z.object({ items: z.array(leadViewSchema), nextCursor: z.string().nullable() });
+
+export const leadCreatedSchema = leadViewSchema.extend({
+  duplicates: z.array(duplicateCandidateSchema).describe('Existing leads this one may duplicate, best first'),
+});
+
+export const leadMergedSchema = z.object({
+  survivor: leadViewSchema,
+  merged: leadViewSchema,
+  moved: movedSchema,
+});

@@ -20,7 +20,9 @@ export class Lead {
     | 'owner'
     | 'createdAt'
     | 'updatedAt'
-    | 'version';
+    | 'version'
+    | 'archivedAt'
+    | 'mergedIntoId';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -60,4 +62,12 @@ export class Lead {
 
   @Property({ type: 'integer', version: true })
   version!: number;
+
+  /** Set when the lead was merged into another: hidden from lists, still readable by id. */
+  @Property({ type: 'timestamptz', nullable: true })
+  archivedAt: Date | null = null;
+
+  /** The lead this one was merged into. */
+  @Property({ type: 'uuid', nullable: true })
+  mergedIntoId: string | null = null;
 }

@@ -16,11 +16,13 @@ export function leadView(lead: Lead): LeadView {
     createdAt: lead.createdAt.toISOString(),
     updatedAt: lead.updatedAt.toISOString(),
     version: lead.version,
+    archivedAt: lead.archivedAt?.toISOString() ?? null,
+    mergedInto: lead.mergedIntoId,
   };
 }
 
 /** The lead as conditions, events and activity types see it: flat fields, owner as `ownerId`. */
 export function leadFields(lead: Lead): Record<string, unknown> {
-  const { owner, version: _version, ...fields } = leadView(lead);
+  const { owner, version: _version, archivedAt: _a, mergedInto: _m, ...fields } = leadView(lead);
   return { ...fields, ownerId: owner?.id ?? null };
 }

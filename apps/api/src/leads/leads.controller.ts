@@ -1,11 +1,16 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../common/auth.decorators';
 import { ApiJsonBody, ApiJsonResponse } from '../common/openapi.decorators';
 import { ZodPipe } from '../common/zod.pipe';
+import { duplicateListSchema, mergeLeadSchema, type MergeLeadInput } from '../duplicates/duplicate.dto';
+import { DuplicatesService } from '../duplicates/duplicates.service';
+import { MergeService } from '../duplicates/merge.service';
 import type { User } from '../users/user.entity';
 import {
   createLeadSchema,
+  leadCreatedSchema,
+  leadMergedSchema,
   leadPageSchema,
   leadViewSchema,
   listLeadsQuerySchema,
@@ -20,20 +25,63 @@ import { LeadsService } from './leads.service';
 @ApiBearerAuth()
 @Controller('leads')
 export class LeadsController {
-  constructor(private readonly leads: LeadsService) {}
+  constructor(
+    private readonly leads: LeadsService,
+    private readonly duplicates: DuplicatesService,
+    private readonly merges: MergeService,
+  ) {}
 
   @Post()
   @Roles('sales_rep', 'manager')
-  @ApiOperation({ summary: 'Create a lead; published "lead created" workflows start for it' })
+  @ApiOperation({
+    summary: 'Create a lead; published "lead created" workflows start for it',
+    description: 'The lead is always created; `duplicates` lists existing leads it may duplicate.',
+  })
   @ApiJsonBody(createLeadSchema, {
     name: 'Ada Lovelace',
     email: 'ada@analytical.example',
     company: 'Analytical Engines',
     source: 'web',
   })
-  @ApiJsonResponse(201, leadViewSchema, 'Created')
-  create(@Body(new ZodPipe(createLeadSchema, 'lead')) body: CreateLeadInput, @CurrentUser() user: User) {
-    return this.leads.create(body, user);
+  @ApiJsonResponse(201, leadCreatedSchema, 'Created')
+  async create(
+    @Body(new ZodPipe(createLeadSchema, 'lead')) body: CreateLeadInput,
+    @CurrentUser() user: User,
+  ) {
+    const lead = await this.leads.create(body, user);
+    return { ...lead, duplicates: await this.duplicates.candidates('lead', lead, user, lead.id) };
+  }
+
+  @Get(':id/duplicates')
+  @ApiOperation({
+    summary: 'Leads that may duplicate this one (same email or phone, or similar name at the same company)',
+  })
+  @ApiJsonResponse(200, duplicateListSchema)
+  async listDuplicates(@Param('id', new ParseUUIDPipe()) id: string, @CurrentUser() user: User) {
+    return { duplicates: await this.duplicates.forLead(id, user) };
+  }
+
+  @Post(':id/merge')
+  @Roles('sales_rep', 'manager')
+  @ApiOperation({
+    summary: 'Merge a duplicate lead into this one, keeping its history',
+    description:
+      "Copies the chosen fields, moves the duplicate's tasks, activities and notes here and archives the duplicate with `mergedInto`. Send both versions you read (optimistic locking). Reps merge only leads they own.",
+  })
+  @ApiJsonBody(mergeLeadSchema, {
+    duplicateId: '7f3c2a9e-2d4b-4c55-9a0e-1b2c3d4e5f60',
+    version: 3,
+    duplicateVersion: 1,
+    fields: { phone: 'duplicate' },
+  })
+  @ApiJsonResponse(200, leadMergedSchema)
+  @HttpCode(200)
+  merge(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body(new ZodPipe(mergeLeadSchema, 'merge')) body: MergeLeadInput,
+    @CurrentUser() user: User,
+  ) {
+    return this.merges.mergeLeads(id, body, user);
   }
 
   @Patch(':id')

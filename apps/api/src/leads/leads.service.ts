@@ -10,7 +10,7 @@ import { Lead } from './lead.entity';
 import { leadFields, leadView } from './lead.view';
 
 // Fields whose changes are published in lead events (and so can trigger workflows).
-const LEAD_EVENT_FIELDS = [
+export const LEAD_EVENT_FIELDS = [
   'name',
   'email',
   'company',
@@ -21,6 +21,11 @@ const LEAD_EVENT_FIELDS = [
   'region',
   'ownerId',
 ] as const;
+
+// Reps see the leads they own and the unassigned ones waiting to be routed; everyone else sees all.
+export function leadsVisibleTo(viewer: User): Record<string, unknown> {
+  return viewer.role === 'sales_rep' ? { $or: [{ owner: viewer.id }, { owner: null }] } : {};
+}
 
 @Injectable()
 export class LeadsService {
@@ -98,14 +103,14 @@ export class LeadsService {
     return leadView(lead);
   }
 
-  // Reps see the leads they own and the unassigned ones waiting to be routed; everyone else sees all.
   private visibleTo(viewer: User): Record<string, unknown> {
-    return viewer.role === 'sales_rep' ? { $or: [{ owner: viewer.id }, { owner: null }] } : {};
+    return leadsVisibleTo(viewer);
   }
 
   async list(query: ListLeadsQuery, viewer: User): Promise<Page<LeadView>> {
     const cursor = decodeCursor(query.cursor);
-    const where: Record<string, unknown> = { $and: [this.visibleTo(viewer)] };
+    // Leads merged into another are archived: readable by id, no longer listed.
+    const where: Record<string, unknown> = { $and: [this.visibleTo(viewer), { archivedAt: null }] };
     if (query.status) where.status = query.status;
     if (query.owner) where.owner = query.owner === 'me' ? viewer.id : query.owner;
     if (cursor) {

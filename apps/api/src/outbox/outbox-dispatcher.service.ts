@@ -18,7 +18,23 @@ import type { Changes } from './changes';
 import { withActivityDefaults } from '../engine/activity-defaults';
 import { ActivityRegistry } from '@baton/activity-sdk';
 
-const BATCH = 25;
+const BATCH = 50;
+
+interface PlannedRun {
+  input: RunDefinitionInput;
+  row: {
+    id: string;
+    workflowId: string;
+    versionId: string;
+    version: number;
+    eventId: string;
+    recordType: string;
+    recordId: string;
+    status: 'running';
+    trail: never[];
+    startedAt: Date;
+  };
+}
 
 /**
  * Hands committed outbox events to Temporal. The run's workflow id is derived from workflow +
@@ -62,7 +78,10 @@ export class OutboxDispatcherService implements OnApplicationShutdown {
     await this.loop;
   }
 
-  /** One pass over pending events; returns how many were handed over. */
+  /**
+   * One pass over pending events; returns how many were handed over. Matching is a few reads per
+   * event; the Temporal starts, which are network round trips, go out concurrently.
+   */
   async dispatchPending(): Promise<number> {
     const em = this.orm.em.fork();
     return em.transactional(async (tx) => {
@@ -71,22 +90,33 @@ export class OutboxDispatcherService implements OnApplicationShutdown {
         { dispatchedAt: null },
         { orderBy: { occurredAt: 'asc' }, limit: BATCH, lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE },
       );
+      if (events.length === 0) return 0;
+      await this.workflows.refresh(tx);
+      const planned: Array<{ event: OutboxEvent; runs: PlannedRun[] }> = [];
+      for (const event of events) planned.push({ event, runs: await this.plan(tx, event) });
+      const started = await Promise.allSettled(
+        planned.map(({ runs }) => Promise.all(runs.map((r) => this.startRun(r)))),
+      );
+
       let dispatched = 0;
-      for (const event of events) {
-        try {
-          await this.startRuns(tx, event);
+      const rows: PlannedRun['row'][] = [];
+      for (const [i, { event, runs }] of planned.entries()) {
+        const outcome = started[i]!;
+        if (outcome.status === 'fulfilled') {
           event.dispatchedAt = new Date();
+          rows.push(...runs.map((r) => r.row));
           dispatched += 1;
-        } catch (err) {
-          // Temporal is unreachable or refused: keep the event (and those after it) for the next pass.
+        } else {
+          // Temporal is unreachable or refused: the event stays pending for the next pass.
+          const err: unknown = outcome.reason;
           event.attempts += 1;
           event.lastError = err instanceof Error ? err.message.slice(0, 1000) : String(err);
           this.logger.warn(
             `event ${event.id} not dispatched yet (attempt ${event.attempts}): ${event.lastError}`,
           );
-          break;
         }
       }
+      if (rows.length > 0) await tx.upsertMany(WorkflowRun, rows, { onConflictAction: 'ignore' });
       return dispatched;
     });
   }
@@ -115,40 +145,29 @@ export class OutboxDispatcherService implements OnApplicationShutdown {
     }
   }
 
-  private async startRuns(em: EntityManager, event: OutboxEvent): Promise<void> {
+  private async plan(em: EntityManager, event: OutboxEvent): Promise<PlannedRun[]> {
     const [entity, action] = event.type.split('.') as [string, string];
     const { changes = {}, cause } = event.payload as { changes?: Changes; cause?: { workflowId: string } };
     const matches = await this.workflows.findTriggered(em, entity, action, event.aggregateId, changes);
-    for (const { workflow, version, trigger } of matches) {
-      // A workflow's own writes never start it again: that loop would never end.
-      if (cause?.workflowId === workflow.id) continue;
-      const runId = `run-${workflow.id}-${event.id}`;
-      const input: RunDefinitionInput = {
-        origin: {
-          workflowId: workflow.id,
-          workflowName: workflow.name,
-          versionId: version.id,
-          version: version.version,
-          runId,
-        },
-        definition: withActivityDefaults(version.definition, this.registry),
-        triggerId: trigger.id,
-        event: { id: event.id, type: event.type, occurredAt: event.occurredAt.toISOString() },
-        record: { type: entity as EntityType, id: event.aggregateId },
-      };
-      try {
-        await this.temporal.client.workflow.start(WORKFLOW_TYPES.runDefinition, {
-          taskQueue: ENGINE_TASK_QUEUE,
-          workflowId: runId,
-          args: [input],
-          workflowIdReusePolicy: 'REJECT_DUPLICATE',
-        });
-      } catch (err) {
-        if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
-      }
-      await em.upsert(
-        WorkflowRun,
-        {
+    // A workflow's own writes never start it again: that loop would never end.
+    return matches
+      .filter(({ workflow }) => cause?.workflowId !== workflow.id)
+      .map(({ workflow, version, trigger }) => {
+        const runId = `run-${workflow.id}-${event.id}`;
+        const input: RunDefinitionInput = {
+          origin: {
+            workflowId: workflow.id,
+            workflowName: workflow.name,
+            versionId: version.id,
+            version: version.version,
+            runId,
+          },
+          definition: withActivityDefaults(version.definition, this.registry),
+          triggerId: trigger.id,
+          event: { id: event.id, type: event.type, occurredAt: event.occurredAt.toISOString() },
+          record: { type: entity as EntityType, id: event.aggregateId },
+        };
+        const row = {
           id: runId,
           workflowId: workflow.id,
           versionId: version.id,
@@ -156,12 +175,24 @@ export class OutboxDispatcherService implements OnApplicationShutdown {
           eventId: event.id,
           recordType: entity,
           recordId: event.aggregateId,
-          status: 'running',
+          status: 'running' as const,
           trail: [],
           startedAt: new Date(),
-        },
-        { onConflictAction: 'ignore' },
-      );
+        };
+        return { input, row };
+      });
+  }
+
+  private async startRun({ input }: PlannedRun): Promise<void> {
+    try {
+      await this.temporal.client.workflow.start(WORKFLOW_TYPES.runDefinition, {
+        taskQueue: ENGINE_TASK_QUEUE,
+        workflowId: input.origin.runId,
+        args: [input],
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      });
+    } catch (err) {
+      if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
     }
   }
 }

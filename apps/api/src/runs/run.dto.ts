@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { limitSchema } from '../common/pagination';
 
-export const RUN_STATUSES = ['running', 'completed', 'failed'] as const;
+export const RUN_STATUSES = ['running', 'completed', 'failed', 'cancelled'] as const;
 
 export const listRunsQuerySchema = z.strictObject({
   workflowId: z.uuid().optional(),

@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../common/auth.decorators';
 import { ApiJsonResponse } from '../common/openapi.decorators';
@@ -28,5 +28,13 @@ export class RunsController {
   @ApiJsonResponse(200, runViewSchema)
   get(@Param('id') id: string) {
     return this.runs.get(id);
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(202)
+  @Roles('manager')
+  @ApiOperation({ summary: 'Cancel a running run (admins and managers); it stops at its current step' })
+  cancel(@Param('id') id: string) {
+    return this.runs.cancel(id);
   }
 }

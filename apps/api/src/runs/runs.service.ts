@@ -58,6 +58,17 @@ export class RunsService {
     }
   }
 
+  /** Asks Temporal to cancel a running run; the run records itself as cancelled when it stops. */
+  async cancel(id: string): Promise<{ id: string; status: 'cancelling' }> {
+    const run = await this.em.findOne(WorkflowRun, { id });
+    if (!run) throw new BatonError('NOT_FOUND', 'No run with this id', { id });
+    if (run.status !== 'running') {
+      throw new BatonError('CONFLICT', `The run is already ${run.status}`, { status: run.status });
+    }
+    await this.temporal.client.workflow.getHandle(id).cancel();
+    return { id, status: 'cancelling' };
+  }
+
   private view(run: WorkflowRun): RunView {
     const ui = this.config.temporalUiUrl;
     return {

@@ -29,7 +29,7 @@ export class TimelineService {
     const record = await pathRecord(this.em, TIMELINE_PATHS[path as keyof typeof TIMELINE_PATHS], id, viewer);
     const after = decodeTimelineCursor(query.cursor);
     const { sql, params } = timelineQuery(record, viewer.id, after, query.limit + 1);
-    const rows = await this.em.getConnection().execute<TimelineRow[]>(sql, params, 'all');
+    const rows = await this.em.execute<TimelineRow[]>(sql, params, 'all');
     const page = rows.slice(0, query.limit);
     const last = page.at(-1);
     const nextCursor =

@@ -28,7 +28,7 @@ export class WorkflowRun {
   @Property({ type: 'uuid' })
   recordId!: string;
 
-  @Enum({ items: () => ['running', 'completed', 'failed'] })
+  @Enum({ items: () => ['running', 'completed', 'failed', 'cancelled'] })
   status: RunStatus = 'running';
 
   /** Each step visit with its status and timing (stored in the `steps_run` column). */

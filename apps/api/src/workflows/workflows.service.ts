@@ -48,7 +48,7 @@ export class WorkflowsService {
     recordId: string,
     changes: Changes = {},
   ): Promise<TriggeredVersion[]> {
-    const published = await this.publishedTriggers(em);
+    const published = this.published ?? (await this.refresh(em));
     if (published.index.size === 0) return [];
     const fields = await this.recordFields(em, entity, recordId);
     const keys = published.index.match(
@@ -70,12 +70,11 @@ export class WorkflowsService {
     });
   }
 
-  private async publishedTriggers(em: EntityManager): Promise<PublishedTriggers> {
-    const [row] = await em
-      .getConnection()
-      .execute<Array<{ stamp: string | null }>>(
-        `select md5(string_agg(id::text || ':' || active_version_id::text, ',' order by id)) as stamp from workflows where active_version_id is not null and not archived`,
-      );
+  /** Re-reads the published triggers if they changed; the dispatcher calls it once per pass. */
+  async refresh(em: EntityManager): Promise<PublishedTriggers> {
+    const [row] = await em.execute<Array<{ stamp: string | null }>>(
+      `select md5(string_agg(id::text || ':' || active_version_id::text, ',' order by id)) as stamp from workflows where active_version_id is not null and not archived`,
+    );
     const stamp = row?.stamp ?? 'none';
     if (this.published?.stamp === stamp) return this.published;
 

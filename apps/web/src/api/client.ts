@@ -4,6 +4,8 @@ import { clearToken, readToken } from './token';
 interface RequestOptions {
   method?: 'GET' | 'POST';
   body?: unknown;
+  /** Sent as is (a file upload) instead of `body` as JSON; give its Content-Type in `headers`. */
+  rawBody?: Blob;
   signal?: AbortSignal;
   /** Send the stored bearer token and report when its session has ended. */
   authenticated?: boolean;
@@ -21,7 +23,7 @@ export function onSessionEnded(listener: SessionEndedListener): () => void {
 }
 
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const { method = 'GET', body, signal, authenticated = true } = options;
+  const { method = 'GET', body, rawBody, signal, authenticated = true } = options;
   const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   const token = authenticated ? readToken() : null;
@@ -32,7 +34,7 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
     response = await fetch(`/api${path}`, {
       method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: rawBody ?? (body === undefined ? undefined : JSON.stringify(body)),
       signal,
     });
   } catch (error) {

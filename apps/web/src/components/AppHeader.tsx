@@ -10,9 +10,11 @@ interface AppHeaderProps {
   onSignOut: () => void;
 }
 
-const NAV_ITEMS: ReadonlyArray<{ route: Route; label: string }> = [
+const NAV_ITEMS: ReadonlyArray<{ route: Route; label: string; roles?: ReadonlyArray<User['role']> }> = [
   { route: 'tasks', label: 'My tasks' },
   { route: 'leads', label: 'Leads' },
+  // Importing creates customer records: the roles that may create them.
+  { route: 'import', label: 'Import', roles: ['admin', 'manager', 'sales_rep'] },
 ];
 
 function initials(name: string): string {
@@ -30,7 +32,7 @@ export function AppHeader({ user, route, onSignOut }: AppHeaderProps) {
           <BrandMark />
         </a>
         <nav className="app-header__nav" aria-label="Main">
-          {NAV_ITEMS.map((item) => (
+          {NAV_ITEMS.filter((item) => !item.roles || item.roles.includes(user.role)).map((item) => (
             <a
               key={item.route}
               className="app-header__link"

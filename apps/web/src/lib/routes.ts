@@ -1,8 +1,9 @@
-export type Route = 'tasks' | 'leads';
+export type Route = 'tasks' | 'leads' | 'import';
 
 const HREFS: Record<Route, string> = {
   tasks: '#/tasks',
   leads: '#/leads',
+  import: '#/import',
 };
 
 export function routeHref(route: Route): string {
@@ -12,5 +13,5 @@ export function routeHref(route: Route): string {
 /** "#/leads" → 'leads'; an empty or unknown hash opens My tasks, the page people land on. */
 export function parseRoute(hash: string): Route {
   const segment = hash.replace(/^#\/?/, '').split(/[/?]/)[0];
-  return segment === 'leads' ? 'leads' : 'tasks';
+  return segment === 'leads' || segment === 'import' ? segment : 'tasks';
 }

@@ -3,6 +3,9 @@ import { Migration20261123000000Initial } from './Migration20261123000000Initial
 import { Migration20261123100000Crm } from './Migration20261123100000Crm';
 import { Migration20261123200000Records } from './Migration20261123200000Records';
 import { Migration20261123210000Audit } from './Migration20261123210000Audit';
+import { Migration20261123220000Duplicates } from './Migration20261123220000Duplicates';
+import { Migration20261123230000Imports } from './Migration20261123230000Imports';
+import { Migration20261123250000RunCancel } from './Migration20261123250000RunCancel';
 
 // Listed explicitly so migrations run the same from src/ (tests) and dist/ (production).
 export const MIGRATIONS: MigrationObject[] = [
@@ -10,4 +13,7 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261123100000Crm', class: Migration20261123100000Crm },
   { name: 'Migration20261123200000Records', class: Migration20261123200000Records },
   { name: 'Migration20261123210000Audit', class: Migration20261123210000Audit },
+  { name: 'Migration20261123220000Duplicates', class: Migration20261123220000Duplicates },
+  { name: 'Migration20261123230000Imports', class: Migration20261123230000Imports },
+  { name: 'Migration20261123250000RunCancel', class: Migration20261123250000RunCancel },
 ];

@@ -17,10 +17,9 @@ const SEED_KEY = 'demo-seed';
  */
 export async function seedDemoData(em: EntityManager): Promise<boolean> {
   return em.transactional(async (tx) => {
-    const conn = tx.getConnection();
     // Two processes starting together must not both seed.
-    await conn.execute(`select pg_advisory_xact_lock(hashtext('baton:seed'))`);
-    const done = await conn.execute(`select 1 from baton_meta where key = ?`, [SEED_KEY]);
+    await tx.execute(`select pg_advisory_xact_lock(hashtext('baton:seed'))`);
+    const done = await tx.execute(`select 1 from baton_meta where key = ?`, [SEED_KEY]);
     if (done.length > 0) return false;
 
     const hash = await hashPassword(DEMO_PASSWORD);
@@ -49,7 +48,7 @@ export async function seedDemoData(em: EntityManager): Promise<boolean> {
     await tx.flush();
     await seedDemoRecords(tx, users, now);
     await tx.flush();
-    await conn.execute(`insert into baton_meta (key, value) values (?, ?)`, [
+    await tx.execute(`insert into baton_meta (key, value) values (?, ?)`, [
       SEED_KEY,
       JSON.stringify({ at: new Date().toISOString() }),
     ]);
