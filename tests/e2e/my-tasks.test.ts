@@ -44,7 +44,7 @@ describe("a sales rep's inbox in Chromium", () => {
     const admin = await ApiClient.login(product.baseUrl, 'admin@demo.baton');
     // Round-robin over the two reps: of two new leads, one is rep1's.
     const names = ['Katherine Johnson', 'Margaret Hamilton'];
-    const ids = [];
+    const ids: string[] = [];
     for (const name of names)
       ids.push((await admin.post('/api/leads', { name, company: 'Orbital Math' })).body.id as string);
     const rep1 = await ApiClient.login(product.baseUrl, 'rep1@demo.baton');

@@ -66,9 +66,8 @@ describe('workflows, activity types and rules through the API', () => {
 
   beforeAll(async () => {
     product = await startProduct();
-    [admin, engineer, manager] = await Promise.all(
-      ['admin', 'engineer', 'manager'].map((who) => ApiClient.login(product.baseUrl, `${who}@demo.baton`)),
-    );
+    const as = (who: string) => ApiClient.login(product.baseUrl, `${who}@demo.baton`);
+    [admin, engineer, manager] = await Promise.all([as('admin'), as('engineer'), as('manager')]);
     managerId = (await manager.get('/api/auth/me')).body.id;
   });
 

@@ -29,6 +29,20 @@ export async function startProduct(
   options: { dataDir?: string; env?: Record<string, string> } = {},
 ): Promise<Product> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'baton-test-'));
+  // A port found free can be taken before the product binds it (the Temporal dev server opens
+  // several ports of its own); such a start is retried on new ports with the same data.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnce({ ...options, dataDir });
+    } catch (err) {
+      if (attempt >= 3 || !(err instanceof Error) || !/EADDRINUSE|address already in use/.test(err.message))
+        throw err;
+    }
+  }
+}
+
+async function startOnce(options: { dataDir: string; env?: Record<string, string> }): Promise<Product> {
+  const { dataDir } = options;
   const port = await freePort();
   const pgPort = await freePort();
   const temporalPort = await freePort();
