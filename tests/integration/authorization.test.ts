@@ -70,6 +70,14 @@ const EXPECTED: Record<string, Role[]> = {
   'POST /api/quotes/{id}/send': SALES,
   'POST /api/quotes/{id}/accept': SALES,
   'POST /api/quotes/{id}/reopen': SALES,
+  'POST /api/quotes/{id}/recall': SALES,
+  // Whether someone may decide a request is the run's to say (NOT_AN_APPROVER); listing is for all.
+  'GET /api/approvals': ALL,
+  'GET /api/approvals/{id}': ALL,
+  'POST /api/approvals/{id}/actions': ALL,
+  'GET /api/notifications': ALL,
+  'POST /api/notifications/read-all': ALL,
+  'POST /api/notifications/{id}/read': ALL,
 
   'GET /api/activity-types': ALL,
   'GET /api/rules/operators': ALL,
@@ -81,6 +89,8 @@ const EXPECTED: Record<string, Role[]> = {
   'GET /api/workflows/{id}/versions/{version}': TECH_READERS,
   'POST /api/workflows/{id}/versions': AUTHORS,
   'POST /api/workflows/{id}/versions/{version}/publish': ADMIN,
+  'POST /api/workflows/{id}/archive': ADMIN,
+  'POST /api/workflows/{id}/restore': ADMIN,
   'GET /api/runs': TECH_READERS,
   'GET /api/runs/{id}': TECH_READERS,
   'POST /api/runs/{id}/cancel': ['admin', 'manager'],

@@ -1,6 +1,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
+import { ApprovalsController } from './approvals/approvals.controller';
+import { ApprovalsService } from './approvals/approvals.service';
 import { AuditController } from './audit/audit.controller';
 import { AuditService } from './audit/audit.service';
 import { AuthController } from './auth/auth.controller';
@@ -19,6 +21,8 @@ import { TemporalService } from './engine/temporal.service';
 import { HealthController } from './health/health.controller';
 import { LeadsController } from './leads/leads.controller';
 import { LeadsService } from './leads/leads.service';
+import { NotificationsController } from './notifications/notifications.controller';
+import { NotificationsService } from './notifications/notifications.service';
 import { OutboxDispatcherService } from './outbox/outbox-dispatcher.service';
 import { OutboxService } from './outbox/outbox.service';
 import { TasksController } from './tasks/tasks.controller';
@@ -38,14 +42,16 @@ export class AppModule {
       module: AppModule,
       // Feature modules (CrmModule, …) use the shared services below without re-declaring them.
       global: true,
-      exports: [BATON_CONFIG, OutboxService, TemporalService, AuditService],
+      exports: [BATON_CONFIG, OutboxService, TemporalService, AuditService, ApprovalsService],
       imports: [MikroOrmModule.forRoot(mikroOrmConfig(config.databaseUrl)), CrmModule],
       controllers: [
         ActivityTypesController,
+        ApprovalsController,
         AuditController,
         AuthController,
         HealthController,
         LeadsController,
+        NotificationsController,
         RulesController,
         RunsController,
         TasksController,
@@ -58,6 +64,8 @@ export class AppModule {
         AuthService,
         LoginThrottleService,
         AuditService,
+        ApprovalsService,
+        NotificationsService,
         LeadsService,
         TasksService,
         WorkflowsService,

@@ -5,6 +5,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import { AppModule } from './app.module';
 import type { BatonConfig } from './config';
+import { seedDemoTeams, seedProcesses } from './database/seed/processes';
 import { seedDemoData } from './database/seed/seed';
 import { EngineWorkerService } from './engine/engine-worker.service';
 import { configureHttp } from './http';
@@ -32,7 +33,12 @@ export async function startBaton(config: BatonConfig): Promise<RunningBaton> {
   const orm = app.get(MikroORM);
   const migrated = await orm.getMigrator().up();
   if (migrated.length > 0) logger.log(`applied ${migrated.length} migration(s)`);
-  if (config.seedDemo && (await seedDemoData(orm.em.fork() as EntityManager))) logger.log('seeded demo data');
+  if (config.seedDemo) {
+    if (await seedDemoData(orm.em.fork() as EntityManager)) logger.log('seeded demo data');
+    if (await seedDemoTeams(orm.em.fork() as EntityManager)) logger.log('seeded the demo management chain');
+    const processes = await seedProcesses(orm.em.fork() as EntityManager);
+    if (processes.length > 0) logger.log(`published shipped processes: ${processes.join(', ')}`);
+  }
 
   if (config.role !== 'api') await app.get(EngineWorkerService).start();
   let url: string | undefined;

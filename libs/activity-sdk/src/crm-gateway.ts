@@ -21,6 +21,15 @@ export interface CrmUser {
   role: Role;
   active: boolean;
   openTasks: number;
+  /** Next up the management chain: the user's own manager, else their team's; null at the top. */
+  managerId: string | null;
+}
+
+export interface NewNotification {
+  userId: string;
+  title: string;
+  body?: string;
+  record?: RecordRef;
 }
 
 export interface NewTask {
@@ -40,8 +49,10 @@ export interface NewTask {
 export interface CrmGateway {
   getRecord(ref: RecordRef): Promise<CrmRecord>;
   updateRecord(ref: RecordRef, patch: Record<string, unknown>): Promise<void>;
-  findUsers(query: { role?: Role; active?: boolean }): Promise<CrmUser[]>;
+  findUsers(query: { role?: Role; active?: boolean; ids?: string[] }): Promise<CrmUser[]>;
   /** Takes the next turn in a named rotation of `size` places, under a lock; returns 0..size-1. */
   takeTurn(pool: string, size: number): Promise<number>;
   createTask(task: NewTask): Promise<{ id: string }>;
+  /** An in-app notification, sent once per step visit and recipient however often the step is retried. */
+  notify(notification: NewNotification): Promise<{ id: string }>;
 }

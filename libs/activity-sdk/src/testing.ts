@@ -1,5 +1,5 @@
 import type { RunOrigin } from '@baton/contracts';
-import type { CrmGateway, CrmRecord, CrmUser, NewTask, RecordRef } from './crm-gateway';
+import type { CrmGateway, CrmRecord, CrmUser, NewNotification, NewTask, RecordRef } from './crm-gateway';
 import type { ActivityType } from './define';
 
 /** An in-memory CRM for unit tests of activity types. Records are keyed by `type:id`. */
@@ -7,6 +7,7 @@ export class FakeCrm implements CrmGateway {
   readonly records = new Map<string, CrmRecord>();
   readonly users: CrmUser[] = [];
   readonly tasks: Array<NewTask & { id: string }> = [];
+  readonly notifications: Array<NewNotification & { id: string }> = [];
   readonly turns = new Map<string, number>();
 
   addRecord(
@@ -23,6 +24,7 @@ export class FakeCrm implements CrmGateway {
       email: `${user.id}@example.test`,
       active: true,
       openTasks: 0,
+      managerId: null,
       ...user,
     };
     this.users.push(full);
@@ -41,11 +43,12 @@ export class FakeCrm implements CrmGateway {
     if ('ownerId' in patch) record.ownerId = patch.ownerId as string | null;
   }
 
-  async findUsers(query: { role?: string; active?: boolean }): Promise<CrmUser[]> {
+  async findUsers(query: { role?: string; active?: boolean; ids?: string[] }): Promise<CrmUser[]> {
     return this.users.filter(
       (u) =>
         (query.role === undefined || u.role === query.role) &&
-        (query.active === undefined || u.active === query.active),
+        (query.active === undefined || u.active === query.active) &&
+        (query.ids === undefined || query.ids.includes(u.id)),
     );
   }
 
@@ -58,6 +61,12 @@ export class FakeCrm implements CrmGateway {
   async createTask(task: NewTask): Promise<{ id: string }> {
     const id = `task-${this.tasks.length + 1}`;
     this.tasks.push({ ...task, id });
+    return { id };
+  }
+
+  async notify(notification: NewNotification): Promise<{ id: string }> {
+    const id = `notification-${this.notifications.length + 1}`;
+    this.notifications.push({ ...notification, id });
     return { id };
   }
 }

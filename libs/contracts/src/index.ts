@@ -49,3 +49,24 @@ export {
 } from './control-steps';
 export type { ControlStepType } from './control-steps';
 export { ENTITY_FIELDS, conditionSchemaFor } from './entity-fields';
+export {
+  APPROVAL_TIMEOUT_UNITS,
+  APPROVAL_UPDATE,
+  approvalConfigSchema,
+  approvalStageSchema,
+  approverSchema,
+} from './approval';
+export type {
+  ApprovalActionInput,
+  ApprovalActionKind,
+  ApprovalConfig,
+  ApprovalDecision,
+  ApprovalMode,
+  ApprovalState,
+  ApprovalStatus,
+  ApprovalStepOutput,
+  ApproverSlot,
+  ApproverSpec,
+  OpenApprovalInput,
+  OpenApprovalOutput,
+} from './approval';

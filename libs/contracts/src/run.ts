@@ -1,3 +1,4 @@
+import type { ApprovalState, OpenApprovalInput, OpenApprovalOutput } from './approval';
 import type { EntityType, WorkflowDefinition } from './definition';
 
 /** Where a run came from; stored on everything the run creates so every automated action is explainable. */
@@ -15,7 +16,8 @@ export interface RunDefinitionInput {
   origin: RunOrigin;
   definition: WorkflowDefinition;
   triggerId: string;
-  event: { id: string; type: string; occurredAt: string };
+  /** `actorId`: who caused the event (e.g. submitted the quote); null for system changes. */
+  event: { id: string; type: string; occurredAt: string; actorId?: string | null };
   record: { type: EntityType; id: string };
 }
 
@@ -85,11 +87,23 @@ export interface BookkeepingActivities {
   recordRunStatus(input: RecordRunStatusInput): Promise<void>;
   /** The triggering record's current fields, for evaluating transition conditions. */
   readRecord(record: RunDefinitionInput['record']): Promise<Record<string, unknown>>;
+  /** Resolves a stage's approvers, stores the request and tells them; idempotent on its id. */
+  openApproval(input: OpenApprovalInput): Promise<OpenApprovalOutput>;
+  /**
+   * Mirrors the request as the run holds it (decisions, status) into the approvals table, and
+   * tells anyone newly asked (a delegate, a manager it climbed to) and the requester once decided.
+   */
+  recordApproval(state: ApprovalState): Promise<void>;
+  /** Each given user's manager: their own, else their team's; null at the top of the chain. */
+  findManagers(input: { approvalId: string; userIds: string[] }): Promise<Record<string, string | null>>;
 }
 
 export const BOOKKEEPING_ACTIVITY_NAMES: ReadonlyArray<keyof BookkeepingActivities> = [
   'recordRunStatus',
   'readRecord',
+  'openApproval',
+  'recordApproval',
+  'findManagers',
 ];
 
 export type EngineActivities = BookkeepingActivities &

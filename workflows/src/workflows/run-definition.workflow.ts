@@ -1,7 +1,9 @@
 import {
   ActivityFailure,
+  allHandlersFinished,
   ApplicationFailure,
   CancellationScope,
+  condition,
   defineQuery,
   isCancellation,
   proxyActivities,
@@ -24,6 +26,7 @@ import {
   type StepTrail,
 } from '@baton/contracts';
 import { evaluateRule, truthy } from '@baton/rules';
+import { Approvals } from './approval-step';
 import { nextStepId } from './next-step';
 
 export const runStatusQuery = defineQuery<RunStatusView>(RUN_STATUS_QUERY);
@@ -82,16 +85,19 @@ export async function runDefinitionWorkflow(input: RunDefinitionInput): Promise<
   // Workflow time: deterministic on replay.
   const now = () => new Date(Date.now()).toISOString();
   setHandler(runStatusQuery, () => ({ status, trail }));
+  const approvals = new Approvals(input, now);
 
   // Record fields are read fresh (through an activity) only when a condition needs them.
+  async function evaluator(): Promise<(rule: unknown) => boolean> {
+    const fields = await bookkeeping.readRecord(input.record);
+    const data = { [input.record.type]: fields, steps: context.steps };
+    return (rule) => truthy(evaluateRule(rule, data, { now: Date.now() }));
+  }
+
   async function next(fromId: string): Promise<string | undefined> {
     const conditional = definition.transitions.some((t) => t.from === fromId && t.condition !== undefined);
     if (!conditional) return nextStepId(definition, fromId, () => false);
-    const fields = await bookkeeping.readRecord(input.record);
-    const data = { [input.record.type]: fields, steps: context.steps };
-    return nextStepId(definition, fromId, (condition) =>
-      truthy(evaluateRule(condition, data, { now: Date.now() })),
-    );
+    return nextStepId(definition, fromId, await evaluator());
   }
 
   try {
@@ -148,6 +154,10 @@ export async function runDefinitionWorkflow(input: RunDefinitionInput): Promise<
           await sleep(delayMilliseconds(config));
           return { waitedMs: delayMilliseconds(config) };
         }
+        case 'approval': {
+          const config = CONTROL_STEP_CONFIG_SCHEMAS.approval.parse(step.config);
+          return approvals.run(step.id, visit, config, async (rule) => (await evaluator())(rule));
+        }
       }
     }
     const { output } = await activityFor(step)({
@@ -166,6 +176,11 @@ export async function runDefinitionWorkflow(input: RunDefinitionInput): Promise<
   async function recordCancelled(): Promise<void> {
     status = 'cancelled';
     const stepId = trail.at(-1)?.stepId ?? input.triggerId;
+    const approval = approvals.pending();
+    if (approval) {
+      approval.status = 'cancelled';
+      await CancellationScope.nonCancellable(() => bookkeeping.recordApproval(approval));
+    }
     await CancellationScope.nonCancellable(() =>
       bookkeeping.recordRunStatus({
         runId,
@@ -182,6 +197,8 @@ export async function runDefinitionWorkflow(input: RunDefinitionInput): Promise<
   async function finish(error?: RunDefinitionResult['error']): Promise<RunDefinitionResult> {
     const outcome = error ? 'failed' : 'completed';
     status = outcome;
+    // A decision still being stored finishes before the run does.
+    await condition(allHandlersFinished);
     await bookkeeping.recordRunStatus({
       runId,
       origin,

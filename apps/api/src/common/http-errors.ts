@@ -19,6 +19,13 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   UNKNOWN_STEP_TYPE: 400,
   // Login throttling; the response carries Retry-After.
   TOO_MANY_ATTEMPTS: 429,
+  // Approvals: the request was decided, recalled or timed out before this decision arrived.
+  APPROVAL_NOT_PENDING: 409,
+  NOT_AN_APPROVER: 403,
+  ALREADY_DECIDED: 409,
+  NOT_THE_SUBMITTER: 403,
+  // A run could not find anyone to ask (e.g. the owner has no manager).
+  APPROVER_NOT_FOUND: 422,
   SERVICE_UNAVAILABLE: 503,
   INTERNAL: 500,
 };

@@ -1,6 +1,7 @@
 import { Account } from '../accounts/account.entity';
 import { Activity } from '../activities/activity.entity';
 import { ActivityKind } from '../activities/activity-kind.entity';
+import { Approval } from '../approvals/approval.entity';
 import { AuditEntry } from '../audit/audit-entry.entity';
 import { LoginAttempt } from '../auth/login-attempt.entity';
 import { Session } from '../auth/session.entity';
@@ -17,6 +18,8 @@ import { Product } from '../products/product.entity';
 import { Quote, QuoteLine } from '../quotes/quote.entity';
 import { Subscription } from '../subscriptions/subscription.entity';
 import { Task } from '../tasks/task.entity';
+import { Team } from '../teams/team.entity';
+import { Notification } from '../notifications/notification.entity';
 import { User } from '../users/user.entity';
 import { Workflow } from '../workflows/workflow.entity';
 import { WorkflowRun } from '../workflows/workflow-run.entity';
@@ -49,4 +52,7 @@ export const ENTITIES = [
   LoginAttempt,
   AuditEntry,
   ImportJob,
+  Team,
+  Notification,
+  Approval,
 ];

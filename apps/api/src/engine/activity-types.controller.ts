@@ -4,7 +4,12 @@ import { ActivityRegistry } from '@baton/activity-sdk';
 import { CONTROL_STEP_CONFIG_SCHEMAS, CONTROL_STEP_TYPES } from '@baton/contracts';
 import { openApiSchema } from '../common/openapi.decorators';
 
-const CONTROL_TITLES = { branch: 'Branch', delay: 'Delay', end: 'End' } as const;
+const CONTROL_TITLES = {
+  branch: 'Branch',
+  delay: 'Delay',
+  end: 'End',
+  approval: 'Request approval',
+} as const;
 
 @ApiTags('workflows')
 @ApiBearerAuth()
@@ -20,7 +25,7 @@ export class ActivityTypesController {
       controls: CONTROL_STEP_TYPES.map((type) => ({
         type,
         title: CONTROL_TITLES[type],
-        category: 'Flow',
+        category: type === 'approval' ? 'Approvals' : 'Flow',
         configSchema: openApiSchema(CONTROL_STEP_CONFIG_SCHEMAS[type], 'input'),
       })),
     };

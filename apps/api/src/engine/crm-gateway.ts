@@ -1,27 +1,24 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { CrmGateway, CrmRecord, CrmUser, NewTask, RecordRef } from '@baton/activity-sdk';
-import type { RunOrigin } from '@baton/contracts';
+import type {
+  CrmGateway,
+  CrmRecord,
+  CrmUser,
+  NewNotification,
+  NewTask,
+  RecordRef,
+} from '@baton/activity-sdk';
+import { ENTITY_TYPES, type EntityType, type RunOrigin } from '@baton/contracts';
 import { BatonError, type Role } from '@baton/domain';
-import { Lead } from '../leads/lead.entity';
-import { leadFields } from '../leads/lead.view';
+import { Notification } from '../notifications/notification.entity';
 import { diff } from '../outbox/changes';
 import type { OutboxService } from '../outbox/outbox.service';
 import { Task } from '../tasks/task.entity';
+import { Team } from '../teams/team.entity';
 import { User } from '../users/user.entity';
 import { AssignmentCursor } from './assignment-cursor.entity';
-
-const LEAD_WRITABLE = new Set(['ownerId', 'score', 'status', 'region', 'source']);
-
-function leadRecord(lead: Lead): CrmRecord {
-  return {
-    type: 'lead',
-    id: lead.id,
-    label: lead.company ? `${lead.name} (${lead.company})` : lead.name,
-    ownerId: lead.owner?.id ?? null,
-    fields: leadFields(lead),
-  };
-}
+import { RECORD_ADAPTERS } from './records/adapters';
+import type { RecordAdapter } from './records/record-adapter';
 
 /**
  * The CRM as activity types see it, bound to one step's transaction and idempotency key: what a
@@ -36,33 +33,39 @@ export class MikroCrmGateway implements CrmGateway {
   ) {}
 
   async getRecord(ref: RecordRef): Promise<CrmRecord> {
-    return leadRecord(await this.lead(ref));
+    const { adapter, record } = await this.load(ref);
+    return {
+      type: ref.type,
+      id: record.id,
+      label: adapter.label(record),
+      ownerId: adapter.ownerId(record),
+      fields: adapter.fields(record),
+    };
   }
 
   async updateRecord(ref: RecordRef, patch: Record<string, unknown>): Promise<void> {
-    const lead = await this.lead(ref);
-    const before = leadFields(lead);
+    const { adapter, record } = await this.load(ref);
+    const before = adapter.fields(record);
     for (const [field, value] of Object.entries(patch)) {
-      if (!LEAD_WRITABLE.has(field))
-        throw new BatonError('DEFINITION_INVALID', `A step may not change lead.${field}`);
-      if (field === 'ownerId') {
-        if (value !== null && typeof value !== 'string')
-          throw new BatonError('DEFINITION_INVALID', 'ownerId must be a user id');
-        lead.owner = value === null ? null : await this.em.findOneOrFail(User, { id: value });
-      } else {
-        Object.assign(lead, { [field]: value });
+      const write = Object.hasOwn(adapter.writable, field) ? adapter.writable[field] : undefined;
+      if (!write) {
+        throw new BatonError('DEFINITION_INVALID', `A step may not change ${ref.type}.${field}`, {
+          field,
+          writable: Object.keys(adapter.writable),
+        });
       }
+      await write(this.em, record, value, field);
     }
     // Workflow writes are changes like any other: other workflows may be waiting for them.
-    const changes = diff(before, leadFields(lead), Object.keys(patch));
+    const changes = diff(before, adapter.fields(record), Object.keys(patch));
     if (Object.keys(changes).length > 0 && this.outbox) {
       const cause = this.step
         ? { workflowId: this.step.origin.workflowId, runId: this.step.origin.runId }
         : undefined;
       this.outbox.record(this.em, {
-        type: 'lead.updated',
-        aggregateType: 'lead',
-        aggregateId: lead.id,
+        type: `${ref.type}.updated`,
+        aggregateType: ref.type,
+        aggregateId: record.id,
         actorId: null,
         changes,
         ...(cause ? { cause } : {}),
@@ -70,10 +73,11 @@ export class MikroCrmGateway implements CrmGateway {
     }
   }
 
-  async findUsers(query: { role?: Role; active?: boolean }): Promise<CrmUser[]> {
+  async findUsers(query: { role?: Role; active?: boolean; ids?: string[] }): Promise<CrmUser[]> {
     const where: Record<string, unknown> = {};
     if (query.role) where.role = query.role;
     if (query.active !== undefined) where.active = query.active;
+    if (query.ids) where.id = { $in: query.ids };
     const users = await this.em.find(User, where, { orderBy: { email: 'asc' } });
     if (users.length === 0) return [];
     const rows: Array<{ assignee_id: string; open: string }> = await this.em.execute(
@@ -81,14 +85,23 @@ export class MikroCrmGateway implements CrmGateway {
       users.map((u) => u.id),
     );
     const open = new Map(rows.map((r) => [r.assignee_id, Number(r.open)]));
-    return users.map((u) => ({
-      id: u.id,
-      name: u.name,
-      email: u.email,
-      role: u.role,
-      active: u.active,
-      openTasks: open.get(u.id) ?? 0,
-    }));
+    const teamIds = [...new Set(users.flatMap((u) => (u.teamId && !u.managerId ? [u.teamId] : [])))];
+    const teams = new Map(
+      teamIds.length ? (await this.em.find(Team, { id: { $in: teamIds } })).map((t) => [t.id, t]) : [],
+    );
+    return users.map((u) => {
+      const teamManager = u.teamId ? (teams.get(u.teamId)?.managerId ?? null) : null;
+      return {
+        id: u.id,
+        name: u.name,
+        email: u.email,
+        role: u.role,
+        active: u.active,
+        openTasks: open.get(u.id) ?? 0,
+        // A team's manager is not their own manager.
+        managerId: u.managerId ?? (teamManager !== u.id ? teamManager : null),
+      };
+    });
   }
 
   // Raw SQL goes through `em.execute`, which runs inside the step's transaction: a second pooled
@@ -110,13 +123,13 @@ export class MikroCrmGateway implements CrmGateway {
   }
 
   async createTask(task: NewTask): Promise<{ id: string }> {
-    if (!this.step) throw new Error('createTask needs the step it runs for');
-    const existing = await this.em.findOne(Task, { idempotencyKey: this.step.idempotencyKey });
+    const step = this.requireStep('createTask');
+    const existing = await this.em.findOne(Task, { idempotencyKey: step.idempotencyKey });
     if (existing) return { id: existing.id };
     const assignee = await this.em.findOne(User, { id: task.assigneeId });
     if (!assignee) throw new BatonError('NO_ASSIGNEE_AVAILABLE', 'The task assignee does not exist');
     const record = task.record ? await this.getRecord(task.record) : undefined;
-    const { origin } = this.step;
+    const { origin } = step;
     const created = this.em.create(Task, {
       title: task.title,
       description: task.description ?? null,
@@ -130,18 +143,46 @@ export class MikroCrmGateway implements CrmGateway {
       workflowId: origin.workflowId,
       workflowName: origin.workflowName,
       workflowVersion: origin.version,
-      stepId: this.step.stepId,
-      idempotencyKey: this.step.idempotencyKey,
+      stepId: step.stepId,
+      idempotencyKey: step.idempotencyKey,
     });
     return { id: created.id };
   }
 
-  private async lead(ref: RecordRef): Promise<Lead> {
-    if (ref.type !== 'lead')
-      throw new BatonError('DEFINITION_INVALID', `Steps cannot work on ${ref.type} records yet`);
-    const lead = await this.em.findOne(Lead, { id: ref.id }, { populate: ['owner'] });
-    if (!lead)
-      throw new BatonError('NOT_FOUND', 'The record this run is about no longer exists', { id: ref.id });
-    return lead;
+  async notify(notification: NewNotification): Promise<{ id: string }> {
+    const step = this.requireStep('notify');
+    const idempotencyKey = `${step.idempotencyKey}:${notification.userId}`;
+    const existing = await this.em.findOne(Notification, { idempotencyKey });
+    if (existing) return { id: existing.id };
+    const created = this.em.create(Notification, {
+      userId: notification.userId,
+      title: notification.title,
+      body: notification.body ?? null,
+      recordType: notification.record?.type ?? null,
+      recordId: notification.record?.id ?? null,
+      runId: step.origin.runId,
+      idempotencyKey,
+    });
+    return { id: created.id };
+  }
+
+  private requireStep(what: string): NonNullable<MikroCrmGateway['step']> {
+    if (!this.step) throw new Error(`${what} needs the step it runs for`);
+    return this.step;
+  }
+
+  private async load(ref: RecordRef): Promise<{ adapter: RecordAdapter; record: { id: string } }> {
+    if (!(ENTITY_TYPES as readonly string[]).includes(ref.type))
+      throw new BatonError('DEFINITION_INVALID', `Steps cannot work on ${ref.type} records`);
+    const adapter = RECORD_ADAPTERS[ref.type as EntityType];
+    const record = await this.em.findOne(adapter.entity, { id: ref.id }, {
+      populate: adapter.populate as never,
+    });
+    if (!record)
+      throw new BatonError('NOT_FOUND', 'The record this run is about no longer exists', {
+        type: ref.type,
+        id: ref.id,
+      });
+    return { adapter, record };
   }
 }

@@ -15,6 +15,7 @@ import { WorkflowRun } from '../workflows/workflow-run.entity';
 import { MikroCrmGateway } from './crm-gateway';
 import { StepEffect } from './step-effect.entity';
 import { OutboxService } from '../outbox/outbox.service';
+import { ApprovalActivities } from '../approvals/approval-activities';
 
 /**
  * Activity implementations for the interpreter: one Temporal activity per activity type, plus
@@ -27,7 +28,11 @@ export class EngineActivitiesService {
     private readonly orm: MikroORM,
     private readonly registry: ActivityRegistry,
     private readonly outbox: OutboxService,
-  ) {}
+  ) {
+    this.approvals = new ApprovalActivities(orm);
+  }
+
+  private readonly approvals: ApprovalActivities;
 
   activities(): EngineActivities {
     const steps = Object.fromEntries(
@@ -43,6 +48,9 @@ export class EngineActivitiesService {
       recordRunStatus: (input: RecordRunStatusInput) => this.recordRunStatus(input),
       readRecord: (record: RunDefinitionInput['record']) =>
         this.nonRetryableOnUserError(() => this.readRecord(record)),
+      openApproval: (input) => this.nonRetryableOnUserError(() => this.approvals.openApproval(input)),
+      recordApproval: (state) => this.approvals.recordApproval(state),
+      findManagers: (input) => this.approvals.findManagers(input),
     };
   }
 

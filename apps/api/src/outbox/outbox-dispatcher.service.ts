@@ -147,7 +147,11 @@ export class OutboxDispatcherService implements OnApplicationShutdown {
 
   private async plan(em: EntityManager, event: OutboxEvent): Promise<PlannedRun[]> {
     const [entity, action] = event.type.split('.') as [string, string];
-    const { changes = {}, cause } = event.payload as { changes?: Changes; cause?: { workflowId: string } };
+    const {
+      changes = {},
+      cause,
+      actorId = null,
+    } = event.payload as { changes?: Changes; cause?: { workflowId: string }; actorId?: string | null };
     const matches = await this.workflows.findTriggered(em, entity, action, event.aggregateId, changes);
     // A workflow's own writes never start it again: that loop would never end.
     return matches
@@ -164,7 +168,7 @@ export class OutboxDispatcherService implements OnApplicationShutdown {
           },
           definition: withActivityDefaults(version.definition, this.registry),
           triggerId: trigger.id,
-          event: { id: event.id, type: event.type, occurredAt: event.occurredAt.toISOString() },
+          event: { id: event.id, type: event.type, occurredAt: event.occurredAt.toISOString(), actorId },
           record: { type: entity as EntityType, id: event.aggregateId },
         };
         const row = {

@@ -1,7 +1,10 @@
 import { BatonError } from '@baton/domain';
 import type { QuoteStatus } from './quote.entity';
 
-/** The quote's domain actions: draft → submitted → approved | rejected → sent → accepted; rejected → draft. */
+/**
+ * The quote's domain actions: draft → submitted → approved | rejected → sent → accepted;
+ * rejected → draft; submitted → draft when the submitter recalls it (or an approval run sends it back).
+ */
 export const QUOTE_ACTIONS = {
   submit: { from: ['draft'], to: 'submitted' },
   approve: { from: ['submitted'], to: 'approved' },
@@ -9,6 +12,7 @@ export const QUOTE_ACTIONS = {
   send: { from: ['approved'], to: 'sent' },
   accept: { from: ['sent'], to: 'accepted' },
   reopen: { from: ['rejected'], to: 'draft' },
+  recall: { from: ['submitted'], to: 'draft' },
 } as const satisfies Record<string, { from: readonly QuoteStatus[]; to: QuoteStatus }>;
 
 export type QuoteAction = keyof typeof QUOTE_ACTIONS;
@@ -31,7 +35,13 @@ export function actionsFrom(status: QuoteStatus): QuoteAction[] {
 }
 
 function pastTense(action: QuoteAction): string {
-  return action === 'submit' ? 'submitted' : action === 'send' ? 'sent' : `${action.replace(/e$/, '')}ed`;
+  return action === 'submit'
+    ? 'submitted'
+    : action === 'send'
+      ? 'sent'
+      : action === 'recall'
+        ? 'recalled'
+        : `${action.replace(/e$/, '')}ed`;
 }
 
 /** Lines, name and owner change only while the quote is a draft; a rejected one is reopened first. */

@@ -158,4 +158,15 @@ export class QuotesController {
   reopen(@Param('id', new ParseUUIDPipe()) id: string, @CurrentUser() user: User) {
     return this.quotes.act(id, 'reopen', user);
   }
+
+  @Post(':id/recall')
+  @HttpCode(200)
+  @Roles('sales_rep', 'manager')
+  @ApiOperation({
+    summary: 'submitted → draft: take a quote back from approval (recalls the pending request)',
+  })
+  @ApiJsonResponse(200, quoteViewSchema)
+  recall(@Param('id', new ParseUUIDPipe()) id: string, @CurrentUser() user: User) {
+    return this.quotes.recall(id, user);
+  }
 }

@@ -9,6 +9,8 @@ import {
   seesOnlyOwn,
 } from '../accounts/crm-access';
 import { fieldsOf, recordChange } from '../accounts/crm-events';
+import { Approval } from '../approvals/approval.entity';
+import { ApprovalsService } from '../approvals/approvals.service';
 import { AuditService } from '../audit/audit.service';
 import { allOf, containsPattern, keyset, orderBy, parseSort, toPage } from '../accounts/crm-list';
 import type { Page } from '../common/pagination';
@@ -45,6 +47,7 @@ const EVENT_FIELDS = [
   'owner',
   'archivedAt',
 ] as const;
+const SETTLE_WAIT_MS = 5_000;
 const POPULATE = ['owner', 'decidedBy', 'opportunity', 'account', 'lines.product'] as const;
 
 function snapshot(quote: Quote): Record<string, unknown> {
@@ -66,6 +69,7 @@ export class QuotesService {
     private readonly em: EntityManager,
     private readonly outbox: OutboxService,
     private readonly audit: AuditService,
+    private readonly approvals: ApprovalsService,
   ) {}
 
   async create(input: CreateQuoteInput, actor: User): Promise<QuoteView> {
@@ -108,8 +112,18 @@ export class QuotesService {
     });
   }
 
-  /** approve or reject a submitted quote; the controller lets only approvers, managers and admins here. */
+  /**
+   * approve or reject a submitted quote; the controller lets only approvers, managers and admins
+   * here. While an approval workflow is waiting on the quote, the decision goes to that run (which
+   * settles races and moves the quote on) instead of being written here.
+   */
   async decide(id: string, action: 'approve' | 'reject', comment: string | undefined, actor: User) {
+    const pending = await this.em.findOne(Approval, { recordType: 'quote', recordId: id, status: 'pending' });
+    if (pending) {
+      await this.find(this.em, id, actor);
+      await this.approvals.act(pending.id, { action, ...(comment ? { comment } : {}) }, actor);
+      return this.settled(id, actor);
+    }
     return this.change(
       id,
       actor,
@@ -132,6 +146,25 @@ export class QuotesService {
       },
       { ownerOnly: false },
     );
+  }
+
+  // The run moves the quote on a moment after the decision; answer with the quote once it has.
+  private async settled(id: string, viewer: User): Promise<QuoteView> {
+    for (let waited = 0; waited < SETTLE_WAIT_MS; waited += 100) {
+      const quote = await this.em.fork().findOne(Quote, { id }, { populate: POPULATE });
+      if (quote && quote.status !== 'submitted') return quoteView(quote);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    return this.get(id, viewer);
+  }
+
+  /** submitted → draft by its owner; a pending approval request is recalled with it. */
+  async recall(id: string, actor: User): Promise<QuoteView> {
+    const pending = await this.em.findOne(Approval, { recordType: 'quote', recordId: id, status: 'pending' });
+    if (!pending) return this.act(id, 'recall', actor);
+    assertMayEdit(await this.find(this.em, id, actor), actor, 'quotes');
+    await this.approvals.act(pending.id, { action: 'recall' }, actor);
+    return this.settled(id, actor);
   }
 
   async archive(id: string, actor: User): Promise<QuoteView> {

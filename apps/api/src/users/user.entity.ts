@@ -4,7 +4,7 @@ import { ROLES, type Role } from '@baton/domain';
 
 @Entity({ tableName: 'users' })
 export class User {
-  [OptionalProps]?: 'active' | 'createdAt';
+  [OptionalProps]?: 'active' | 'createdAt' | 'managerId' | 'teamId';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -23,6 +23,13 @@ export class User {
 
   @Property({ type: 'boolean' })
   active: boolean = true;
+
+  /** Whom approvals and escalations go to next; the management chain is followed through it. */
+  @Property({ type: 'uuid', nullable: true })
+  managerId: string | null = null;
+
+  @Property({ type: 'uuid', nullable: true })
+  teamId: string | null = null;
 
   @Property({ type: 'timestamptz' })
   createdAt: Date = new Date();

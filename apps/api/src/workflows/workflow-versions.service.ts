@@ -140,6 +140,27 @@ export class WorkflowVersionsService {
     });
   }
 
+  /** Archived workflows start no new runs; running ones finish. Restoring re-arms the active version. */
+  async setArchived(id: string, archived: boolean, actor: User) {
+    return this.em.transactional(async (tx) => {
+      const workflow = await tx.findOne(Workflow, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (!workflow) throw new BatonError('NOT_FOUND', 'No workflow with this id', { id });
+      if (workflow.archived !== archived) {
+        workflow.archived = archived;
+        this.audit.record(tx, {
+          actor,
+          action: archived ? 'workflow.archived' : 'workflow.restored',
+          entityType: 'workflow',
+          entityId: workflow.id,
+          before: { archived: !archived },
+          after: { archived },
+        });
+      }
+      await tx.flush();
+      return workflowView(workflow, await tx.find(WorkflowVersion, { workflow }));
+    });
+  }
+
   private async workflow(id: string): Promise<Workflow> {
     const workflow = await this.em.findOne(Workflow, { id });
     if (!workflow) throw new BatonError('NOT_FOUND', 'No workflow with this id', { id });

@@ -101,4 +101,22 @@ export class WorkflowsController {
   ) {
     return this.versions.publish(id, version, body, user);
   }
+
+  @Post(':id/archive')
+  @HttpCode(200)
+  @Roles('admin')
+  @ApiOperation({ summary: 'Archive a workflow (admins only): no new runs start; running ones finish' })
+  @ApiJsonResponse(200, workflowViewSchema)
+  archive(@Param('id', new ParseUUIDPipe()) id: string, @CurrentUser() user: User) {
+    return this.versions.setArchived(id, true, user);
+  }
+
+  @Post(':id/restore')
+  @HttpCode(200)
+  @Roles('admin')
+  @ApiOperation({ summary: 'Restore an archived workflow (admins only); its active version triggers again' })
+  @ApiJsonResponse(200, workflowViewSchema)
+  restore(@Param('id', new ParseUUIDPipe()) id: string, @CurrentUser() user: User) {
+    return this.versions.setArchived(id, false, user);
+  }
 }

@@ -2,17 +2,14 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { hashPassword } from '../../auth/passwords';
 import { Lead } from '../../leads/lead.entity';
 import { User } from '../../users/user.entity';
-import { Workflow } from '../../workflows/workflow.entity';
-import { WorkflowVersion } from '../../workflows/workflow-version.entity';
 import { seedDemoCrm } from './demo-crm';
 import { seedDemoRecords } from './demo-records';
 import { DEMO_PASSWORD, DEMO_USERS, demoLeads } from './demo-data';
-import { LEAD_HANDOFF } from './lead-handoff.definition';
 
 const SEED_KEY = 'demo-seed';
 
 /**
- * Seeds demo users, the lead-handoff workflow, historical leads, CRM records, activities and notes once. A marker row
+ * Seeds demo users, historical leads, CRM records, activities and notes once. A marker row
  * makes later starts skip it, so data people changed or deleted is never put back.
  */
 export async function seedDemoData(em: EntityManager): Promise<boolean> {
@@ -25,17 +22,6 @@ export async function seedDemoData(em: EntityManager): Promise<boolean> {
     const hash = await hashPassword(DEMO_PASSWORD);
     const users = DEMO_USERS.map((u) => tx.create(User, { ...u, passwordHash: hash }));
     const reps = users.filter((u) => u.role === 'sales_rep');
-
-    const workflow = tx.create(Workflow, { key: LEAD_HANDOFF.key, name: LEAD_HANDOFF.name, entity: 'lead' });
-    const version = tx.create(WorkflowVersion, {
-      workflow,
-      version: 1,
-      definition: LEAD_HANDOFF,
-      status: 'published',
-      note: 'Initial version',
-      publishedAt: new Date(),
-    });
-    workflow.activeVersionId = version.id;
 
     const now = Date.now();
     for (const [i, lead] of demoLeads(120).entries()) {
