@@ -88,7 +88,8 @@ describe('workflows, activity types and rules through the API', () => {
       category: 'Scoring',
       configSchema: { type: 'object' },
     });
-    expect(res.body.controls.map((c: { type: string }) => c.type)).toEqual(['branch', 'delay', 'end']);
+    expect(res.body.controls.map((c: { type: string }) => c.type)).toEqual(['branch', 'delay', 'end', 'approval']);
+    expect(Object.keys(byType)).toEqual(expect.arrayContaining(['notify', 'update_record']));
   });
 
   it('answers validation problems with stable codes and the node they concern', async () => {

@@ -1,5 +1,8 @@
+import { lazy, Suspense } from 'react';
 import { AppHeader } from './components/AppHeader';
+import { NotAllowed } from './components/NotAllowed';
 import { StatusScreen } from './components/StatusScreen';
+import { useHashLocation } from './hooks/useHashLocation';
 import { useHashRoute } from './hooks/useHashRoute';
 import { useSession } from './hooks/useSession';
 import { describeError } from './lib/describeError';
@@ -7,10 +10,17 @@ import { ImportPage } from './pages/ImportPage';
 import { LeadsPage } from './pages/LeadsPage';
 import { LoginPage } from './pages/LoginPage';
 import { MyTasksPage } from './pages/MyTasksPage';
+import { WorkflowsPage } from './pages/WorkflowsPage';
+
+// The editor (React Flow, dagre, the compiler) is most of the app's code and only admins open it.
+const WorkflowEditorPage = lazy(() =>
+  import('./pages/WorkflowEditorPage').then((m) => ({ default: m.WorkflowEditorPage })),
+);
 
 export function App() {
   const { state, signIn, signOut, retry } = useSession();
   const route = useHashRoute();
+  const hash = useHashLocation();
 
   switch (state.status) {
     case 'checking':
@@ -36,6 +46,16 @@ export function App() {
             <LeadsPage user={state.user} />
           ) : route === 'import' ? (
             <ImportPage />
+          ) : route === 'workflows' || route === 'workflow' ? (
+            state.user.role !== 'admin' ? (
+              <NotAllowed what="Workflows are drawn and published by operations admins" />
+            ) : route === 'workflows' ? (
+              <WorkflowsPage />
+            ) : (
+              <Suspense fallback={<StatusScreen title="Opening the editor…" />}>
+                <WorkflowEditorPage hash={hash} />
+              </Suspense>
+            )
           ) : (
             <MyTasksPage user={state.user} />
           )}

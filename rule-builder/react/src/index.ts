@@ -1,1 +1,40 @@
-export {};
+// The public face of the editor: the framework-free model first, then the React components.
+export type { ClipboardPayload } from './model/clipboard';
+export {
+  CLIPBOARD_FORMAT,
+  copySelection,
+  parseClipboard,
+  pasteSelection,
+  serializeClipboard,
+} from './model/clipboard';
+export { checkConnection } from './model/connection';
+export type { ConnectionCheck } from './model/connection';
+export { configFieldProblems, EMPTY_PROBLEMS, mapDiagnostics, worstSeverity } from './model/diagnostics';
+export type {
+  EditorDiagnostic,
+  EditorValidationReport,
+  Problem,
+  ProblemMap,
+  Severity,
+} from './model/diagnostics';
+export {
+  canRedo,
+  canUndo,
+  copyFromState,
+  createEditorState,
+  currentGraph,
+  editorReducer,
+} from './model/editor-state';
+export type { EditorAction, EditorState, Selection, SelectionChange } from './model/editor-state';
+export { EDITOR_ERROR_CODES } from './model/errors';
+export type { EditorErrorCode, EditorNotice } from './model/errors';
+export { freshId, keyFromName, slugId } from './model/ids';
+export { defaultConfig, formFields } from './model/json-schema';
+export { humanize, triggerLabel } from './model/labels';
+export type { FormField, JsonSchema } from './model/json-schema';
+export { DEFAULT_NODE_SIZE, layoutPositions } from './model/layout';
+export type { LayoutOptions } from './model/layout';
+export { paletteGroups, stepTypesFrom } from './model/step-types';
+export type { ActivityTypesResponse, PaletteEntry, PaletteGroup, StepTypeInfo } from './model/step-types';
+export { WorkflowEditor } from './components/WorkflowEditor';
+export type { WorkflowEditorProps } from './components/WorkflowEditor';

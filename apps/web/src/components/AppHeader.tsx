@@ -1,6 +1,6 @@
 import type { User } from '../api/types';
 import { roleLabel } from '../lib/roles';
-import { routeHref, type Route } from '../lib/routes';
+import { routeHref, type NavRoute, type Route } from '../lib/routes';
 import { BrandMark } from './BrandMark';
 import './AppHeader.css';
 
@@ -10,12 +10,18 @@ interface AppHeaderProps {
   onSignOut: () => void;
 }
 
-const NAV_ITEMS: ReadonlyArray<{ route: Route; label: string; roles?: ReadonlyArray<User['role']> }> = [
+const NAV_ITEMS: ReadonlyArray<{ route: NavRoute; label: string; roles?: ReadonlyArray<User['role']> }> = [
   { route: 'tasks', label: 'My tasks' },
   { route: 'leads', label: 'Leads' },
   // Importing creates customer records: the roles that may create them.
   { route: 'import', label: 'Import', roles: ['admin', 'manager', 'sales_rep'] },
+  // Workflows decide what happens to every record: drawn and published by operations admins.
+  { route: 'workflows', label: 'Workflows', roles: ['admin'] },
 ];
+
+function isCurrent(item: NavRoute, route: Route): boolean {
+  return item === route || (item === 'workflows' && route === 'workflow');
+}
 
 function initials(name: string): string {
   const parts = name.trim().split(/\s+/);
@@ -37,7 +43,7 @@ export function AppHeader({ user, route, onSignOut }: AppHeaderProps) {
               key={item.route}
               className="app-header__link"
               href={routeHref(item.route)}
-              aria-current={item.route === route ? 'page' : undefined}
+              aria-current={isCurrent(item.route, route) ? 'page' : undefined}
               data-testid={`nav-${item.route}`}
             >
               {item.label}

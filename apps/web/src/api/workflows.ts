@@ -1,0 +1,83 @@
+import type { WorkflowDefinition } from '@baton/contracts';
+import type { ActivityTypesResponse, EditorValidationReport } from '@baton/rule-builder-react';
+import { apiRequest } from './client';
+
+export interface VersionSummary {
+  id: string;
+  version: number;
+  status: 'draft' | 'published';
+  note: string | null;
+  publishedAt: string | null;
+  createdAt: string;
+}
+
+export interface WorkflowView {
+  id: string;
+  key: string;
+  name: string;
+  entity: string;
+  archived: boolean;
+  activeVersion: VersionSummary | null;
+  /** Newest first. */
+  versions: VersionSummary[];
+}
+
+export interface WorkflowVersionDetail {
+  version: number;
+  status: 'draft' | 'published';
+  note: string | null;
+  definition: WorkflowDefinition;
+}
+
+export function fetchWorkflows(signal?: AbortSignal): Promise<{ items: WorkflowView[] }> {
+  return apiRequest<{ items: WorkflowView[] }>('/workflows', { signal });
+}
+
+export function fetchWorkflow(id: string, signal?: AbortSignal): Promise<WorkflowView> {
+  return apiRequest<WorkflowView>(`/workflows/${encodeURIComponent(id)}`, { signal });
+}
+
+export function fetchWorkflowVersion(
+  id: string,
+  version: number,
+  signal?: AbortSignal,
+): Promise<WorkflowVersionDetail> {
+  return apiRequest<WorkflowVersionDetail>(`/workflows/${encodeURIComponent(id)}/versions/${version}`, {
+    signal,
+  });
+}
+
+export function fetchActivityTypes(signal?: AbortSignal): Promise<ActivityTypesResponse> {
+  return apiRequest<ActivityTypesResponse>('/activity-types', { signal });
+}
+
+export function validateWorkflow(
+  definition: WorkflowDefinition,
+  signal?: AbortSignal,
+): Promise<EditorValidationReport> {
+  return apiRequest<EditorValidationReport>('/workflows/validate', {
+    method: 'POST',
+    body: { definition },
+    signal,
+  });
+}
+
+/** Creates the workflow; its definition becomes draft version 1. */
+export function createWorkflow(definition: WorkflowDefinition): Promise<WorkflowView> {
+  return apiRequest<WorkflowView>('/workflows', { method: 'POST', body: { definition } });
+}
+
+/** Saves a new draft version after the latest one. */
+export function saveWorkflowVersion(id: string, definition: WorkflowDefinition): Promise<WorkflowView> {
+  return apiRequest<WorkflowView>(`/workflows/${encodeURIComponent(id)}/versions`, {
+    method: 'POST',
+    body: { definition },
+  });
+}
+
+export function publishWorkflowVersion(id: string, version: number, note: string): Promise<WorkflowView> {
+  return apiRequest<WorkflowView>(`/workflows/${encodeURIComponent(id)}/versions/${version}/publish`, {
+    method: 'POST',
+    body: { note },
+  });
+}

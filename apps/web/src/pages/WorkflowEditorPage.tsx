@@ -1,0 +1,214 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { exportDefinition, graphToDefinition, type EditorGraph } from '@baton/rule-builder-core';
+import { WorkflowEditor } from '@baton/rule-builder-react';
+import { createWorkflow, publishWorkflowVersion, saveWorkflowVersion } from '../api/workflows';
+import { PublishForm } from '../components/PublishForm';
+import { useDefinitionValidation } from '../hooks/useDefinitionValidation';
+import { useDocumentTitle } from '../hooks/useDocumentTitle';
+import { useWorkflowSource, type WorkflowSource } from '../hooks/useWorkflowSource';
+import { describeError } from '../lib/describeError';
+import { pendingDraft, versionStatus } from '../lib/describeWorkflow';
+import { parseWorkflowTarget, routeHref, workflowHref } from '../lib/routes';
+import './WorkflowsPage.css';
+import './WorkflowEditorPage.css';
+
+export function WorkflowEditorPage({ hash }: { hash: string }) {
+  const target = useMemo(() => parseWorkflowTarget(hash), [hash]);
+  const { source, error, retry, adopt } = useWorkflowSource(target);
+  useDocumentTitle(source ? `${source.graph.workflow.name} · Workflow` : 'Workflow');
+
+  if (!source) {
+    return (
+      <main className="workflow-editor-page">
+        <BackLink />
+        {error ? (
+          <div
+            className="workflows-state workflows-state--error"
+            role="alert"
+            data-testid="workflow-load-error"
+          >
+            <p className="workflows-state__title">The workflow could not be opened</p>
+            <p className="workflows-state__detail">{describeError(error)}</p>
+            <button type="button" className="button" onClick={retry}>
+              Try again
+            </button>
+          </div>
+        ) : (
+          <div className="workflows-state" data-testid="workflow-loading">
+            <p className="workflows-state__detail" role="status">
+              Opening the workflow…
+            </p>
+          </div>
+        )}
+      </main>
+    );
+  }
+  return <LoadedEditor key={source.loadedAs} source={source} adopt={adopt} />;
+}
+
+function BackLink() {
+  return (
+    <a className="workflow-editor-page__back" href={routeHref('workflows')}>
+      ← All workflows
+    </a>
+  );
+}
+
+type Busy = 'saving' | 'publishing' | null;
+
+function LoadedEditor({
+  source,
+  adopt,
+}: {
+  source: WorkflowSource;
+  adopt: (workflow: NonNullable<WorkflowSource['workflow']>, savedText?: string) => void;
+}) {
+  const [graph, setGraph] = useState<EditorGraph>(source.graph);
+  const definition = useMemo(() => graphToDefinition(graph), [graph]);
+  const text = useMemo(() => exportDefinition(definition), [definition]);
+  const { report, checking, error: validationError } = useDefinitionValidation(definition, text);
+  const [busy, setBusy] = useState<Busy>(null);
+  const [actionError, setActionError] = useState<unknown>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [publishing, setPublishing] = useState(false);
+
+  const { workflow } = source;
+  const dirty = text !== source.savedText;
+  const errorCount = report?.errors.length ?? 0;
+  const valid = report !== undefined && !checking && errorCount === 0;
+  const draft = workflow ? pendingDraft(workflow) : null;
+
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirty]);
+
+  const save = useCallback(async () => {
+    setBusy('saving');
+    setActionError(null);
+    setNotice(null);
+    try {
+      const saved = workflow
+        ? await saveWorkflowVersion(workflow.id, definition)
+        : await createWorkflow(definition);
+      adopt(saved, text);
+      if (!workflow) window.location.replace(workflowHref(saved.id));
+      setNotice(`Saved as draft v${saved.versions[0]?.version ?? 1}`);
+    } catch (caught) {
+      setActionError(caught);
+    } finally {
+      setBusy(null);
+    }
+  }, [workflow, definition, text, adopt]);
+
+  const publish = useCallback(
+    async (note: string) => {
+      if (!workflow || !draft) return;
+      setBusy('publishing');
+      setActionError(null);
+      setNotice(null);
+      try {
+        const published = await publishWorkflowVersion(workflow.id, draft.version, note);
+        adopt(published);
+        setPublishing(false);
+        setNotice(`Published v${draft.version}: new runs use it`);
+      } catch (caught) {
+        setActionError(caught);
+      } finally {
+        setBusy(null);
+      }
+    },
+    [workflow, draft, adopt],
+  );
+
+  const saveBlocked = !dirty
+    ? 'No unsaved changes'
+    : checking || report === undefined
+      ? 'Checking the workflow…'
+      : errorCount > 0
+        ? `Fix ${errorCount} ${errorCount === 1 ? 'problem' : 'problems'} to save`
+        : null;
+  const publishBlocked = dirty
+    ? 'Save your changes first'
+    : !draft
+      ? 'Nothing new to publish'
+      : !valid
+        ? errorCount > 0
+          ? `Fix ${errorCount} ${errorCount === 1 ? 'problem' : 'problems'} to publish`
+          : 'Checking the workflow…'
+        : null;
+
+  return (
+    <main className="workflow-editor-page">
+      <div className="workflow-editor-page__header">
+        <div className="workflow-editor-page__title">
+          <BackLink />
+          <h1 className="page__title">{graph.workflow.name || 'Untitled workflow'}</h1>
+          <p className="page__subtitle" data-testid="workflow-status">
+            {versionStatus(workflow)}
+            {dirty && <span className="workflow-editor-page__dirty"> · unsaved changes</span>}
+          </p>
+        </div>
+        <div className="workflow-editor-page__actions">
+          <p
+            className="workflow-editor-page__hint"
+            id="workflow-action-hint"
+            role="status"
+            data-testid="workflow-hint"
+          >
+            {notice ?? saveBlocked ?? publishBlocked ?? ''}
+          </p>
+          <button
+            type="button"
+            className="button"
+            onClick={() => void save()}
+            disabled={saveBlocked !== null || busy !== null}
+            aria-describedby="workflow-action-hint"
+            data-testid="workflow-save"
+          >
+            {busy === 'saving' ? 'Saving…' : 'Save draft'}
+          </button>
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={() => setPublishing(true)}
+            disabled={publishBlocked !== null || busy !== null || publishing}
+            aria-describedby="workflow-action-hint"
+            data-testid="workflow-publish"
+          >
+            Publish…
+          </button>
+        </div>
+      </div>
+
+      {(actionError !== null || validationError !== null) && (
+        <p className="workflow-editor-page__error" role="alert" data-testid="workflow-error">
+          {actionError !== null
+            ? `${busy === null ? 'That did not work' : 'Failed'}: ${describeError(actionError)}`
+            : `The workflow could not be checked: ${describeError(validationError)}`}
+        </p>
+      )}
+
+      {publishing && draft && publishBlocked === null && (
+        <PublishForm
+          version={draft.version}
+          busy={busy === 'publishing'}
+          onPublish={(note) => void publish(note)}
+          onCancel={() => setPublishing(false)}
+        />
+      )}
+
+      <div className="workflow-editor-page__editor">
+        <WorkflowEditor
+          initialGraph={source.graph}
+          stepTypes={source.stepTypes}
+          report={report}
+          checking={checking}
+          onGraphChange={setGraph}
+        />
+      </div>
+    </main>
+  );
+}
