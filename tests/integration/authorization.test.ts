@@ -90,6 +90,8 @@ const EXPECTED: Record<string, Role[]> = {
   'POST /api/workflows/{id}/versions': AUTHORS,
   'POST /api/workflows/{id}/versions/{version}/publish': ADMIN,
   'POST /api/workflows/{id}/archive': ADMIN,
+  'POST /api/workflows/{id}/runs': ['admin', 'manager'],
+  'POST /api/workflows/{id}/versions/{version}/dry-run': TECH_READERS,
   'POST /api/workflows/{id}/restore': ADMIN,
   'GET /api/runs': TECH_READERS,
   'GET /api/runs/{id}': TECH_READERS,

@@ -34,6 +34,8 @@ import { WorkflowsController } from './workflows/workflows.controller';
 import { RulesController } from './rules/rules.controller';
 import { RunsController } from './runs/runs.controller';
 import { RunsService } from './runs/runs.service';
+import { RunOnRecordController } from './runs/run-on-record.controller';
+import { RunOnRecordService } from './runs/run-on-record.service';
 
 @Module({})
 export class AppModule {
@@ -54,6 +56,7 @@ export class AppModule {
         NotificationsController,
         RulesController,
         RunsController,
+        RunOnRecordController,
         TasksController,
         WorkflowsController,
       ],
@@ -70,6 +73,7 @@ export class AppModule {
         TasksService,
         WorkflowsService,
         RunsService,
+        RunOnRecordService,
         WorkflowVersionsService,
         DefinitionValidatorService,
         OutboxService,

@@ -19,7 +19,8 @@ export const ENTITY_TYPES = [
 ] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
 
-export const RECORD_EVENTS = ['created', 'updated'] as const;
+/** `manual`: never fires by itself; a person starts it on a chosen record ("run on this record"). */
+export const RECORD_EVENTS = ['created', 'updated', 'manual'] as const;
 export type RecordEvent = (typeof RECORD_EVENTS)[number];
 
 /** A JSON Logic rule. Its structure is checked by the rule validator, not here. */

@@ -19,7 +19,25 @@ export interface RunDefinitionInput {
   /** `actorId`: who caused the event (e.g. submitted the quote); null for system changes. */
   event: { id: string; type: string; occurredAt: string; actorId?: string | null };
   record: { type: EntityType; id: string };
+  /** A dry run: side effects become recorded intentions, waits are skipped, approvals assumed. */
+  dryRun?: DryRunOptions;
 }
+
+export interface DryRunOptions {
+  /** What every approval step is taken to decide. */
+  approvals: 'approved' | 'rejected' | 'timed_out';
+}
+
+/** What a step would have done, in a dry run. */
+export interface Intention {
+  kind: string;
+  /** One line a person reads, e.g. "Create task \"Call\" for Riley Rep, due 2026-11-24". */
+  summary: string;
+  details: Record<string, unknown>;
+}
+
+/** Record patches a dry run's earlier steps would have made, by `type:id`, for later steps to see. */
+export type DryRunOverlay = Record<string, Record<string, unknown>>;
 
 /** One visit of one step in a run, as the run's detail page shows it. Times are workflow time. */
 export interface StepTrail {
@@ -29,6 +47,9 @@ export interface StepTrail {
   startedAt: string;
   finishedAt?: string;
   error?: { code: string; message: string };
+  /** Dry runs only: what the step would have done, and its output. */
+  intentions?: Intention[];
+  output?: Record<string, unknown>;
 }
 
 export interface RunDefinitionResult {
@@ -36,6 +57,8 @@ export interface RunDefinitionResult {
   /** Ids of the steps visited, in order: the path the run took. */
   stepsRun: string[];
   error?: { code: string; message: string; stepId: string };
+  /** Dry runs only: each visit with its intentions. */
+  trail?: StepTrail[];
 }
 
 /** What the run-status query answers while a run is in flight. */
@@ -61,10 +84,14 @@ export interface RunStepInput {
   context: StepContext;
   /** Run id + step id: every writing activity is keyed by it so a redelivered activity writes once. */
   idempotencyKey: string;
+  /** Dry run: run the step against the overlay, record what it would write, and write nothing. */
+  dryRun?: { overlay: DryRunOverlay };
 }
 
 export interface RunStepOutput {
   output: Record<string, unknown>;
+  /** Dry runs only. */
+  intentions?: Intention[];
 }
 
 export type RunStatus = 'running' | 'completed' | 'failed' | 'cancelled';
@@ -86,7 +113,7 @@ export type StepActivity = (input: RunStepInput) => Promise<RunStepOutput>;
 export interface BookkeepingActivities {
   recordRunStatus(input: RecordRunStatusInput): Promise<void>;
   /** The triggering record's current fields, for evaluating transition conditions. */
-  readRecord(record: RunDefinitionInput['record']): Promise<Record<string, unknown>>;
+  readRecord(record: RunDefinitionInput['record'], overlay?: DryRunOverlay): Promise<Record<string, unknown>>;
   /** Resolves a stage's approvers, stores the request and tells them; idempotent on its id. */
   openApproval(input: OpenApprovalInput): Promise<OpenApprovalOutput>;
   /**

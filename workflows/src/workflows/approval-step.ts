@@ -13,6 +13,8 @@ import {
   type ApprovalState,
   type ApprovalStepOutput,
   type BookkeepingActivities,
+  type DryRunOptions,
+  type Intention,
   type RunDefinitionInput,
 } from '@baton/contracts';
 import {
@@ -70,6 +72,35 @@ export class Approvals {
     // The person's request returns once the decision is stored, so what they see next is true.
     await bookkeeping.recordApproval(snapshot);
     return snapshot;
+  }
+
+  /** A dry run's approval: which stages would ask whom, with the outcome taken as given. */
+  async preview(
+    config: ApprovalConfig,
+    holds: (rule: unknown) => Promise<boolean>,
+    assume: DryRunOptions['approvals'],
+  ): Promise<{ output: ApprovalStepOutput; intentions: Intention[] }> {
+    const intentions: Intention[] = [];
+    for (const [stage, spec] of config.stages.entries()) {
+      if (spec.when !== undefined && !(await holds(spec.when))) continue;
+      const who = spec.approvers
+        .map((a) =>
+          a.kind === 'role'
+            ? `every ${a.role}`
+            : a.kind === 'user'
+              ? `user ${a.userId}`
+              : "the owner's manager",
+        )
+        .join(', ');
+      intentions.push({
+        kind: 'request_approval',
+        summary: `Ask ${who} (${spec.name}); assumed ${assume.replace('_', ' ')}`,
+        details: { stage, stageName: spec.name, approvers: spec.approvers, mode: spec.mode },
+      });
+      if (assume !== 'approved') break;
+    }
+    const decision = intentions.length === 0 ? 'approved' : assume;
+    return { output: { decision, comment: null, decidedById: null, approvalIds: [] }, intentions };
   }
 
   /**

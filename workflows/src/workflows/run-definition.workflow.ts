@@ -17,6 +17,8 @@ import {
   isControlStepType,
   RUN_STATUS_QUERY,
   type BookkeepingActivities,
+  type DryRunOverlay,
+  type Intention,
   type RunDefinitionInput,
   type RunDefinitionResult,
   type RunStatusView,
@@ -86,10 +88,15 @@ export async function runDefinitionWorkflow(input: RunDefinitionInput): Promise<
   const now = () => new Date(Date.now()).toISOString();
   setHandler(runStatusQuery, () => ({ status, trail }));
   const approvals = new Approvals(input, now);
+  // Dry runs: record patches earlier steps would have made, so later steps and conditions see them.
+  const overlay: DryRunOverlay = {};
+  const recordKey = `${input.record.type}:${input.record.id}`;
 
   // Record fields are read fresh (through an activity) only when a condition needs them.
   async function evaluator(): Promise<(rule: unknown) => boolean> {
-    const fields = await bookkeeping.readRecord(input.record);
+    const fields = input.dryRun
+      ? await bookkeeping.readRecord(input.record, overlay)
+      : await bookkeeping.readRecord(input.record);
     const data = { [input.record.type]: fields, steps: context.steps };
     return (rule) => truthy(evaluateRule(rule, data, { now: Date.now() }));
   }
@@ -122,7 +129,9 @@ export async function runDefinitionWorkflow(input: RunDefinitionInput): Promise<
       const visit: StepTrail = { stepId: step.id, type: step.type, status: 'running', startedAt: now() };
       trail.push(visit);
       try {
-        context.steps[step.id] = await execute(step, stepsRun.length);
+        const { output, intentions } = await execute(step, stepsRun.length);
+        context.steps[step.id] = output;
+        if (input.dryRun) Object.assign(visit, { intentions: intentions ?? [], output });
         Object.assign(visit, { status: 'completed', finishedAt: now() });
         currentId = step.type === 'end' ? undefined : await next(step.id);
       } catch (err) {
@@ -143,38 +152,63 @@ export async function runDefinitionWorkflow(input: RunDefinitionInput): Promise<
     throw err;
   }
 
-  async function execute(step: Step, visit: number): Promise<Record<string, unknown>> {
+  async function execute(
+    step: Step,
+    visit: number,
+  ): Promise<{ output: Record<string, unknown>; intentions?: Intention[] }> {
     if (isControlStepType(step.type)) {
       switch (step.type) {
         case 'branch':
         case 'end':
-          return {};
+          return { output: {} };
         case 'delay': {
           const config = CONTROL_STEP_CONFIG_SCHEMAS.delay.parse(step.config);
-          await sleep(delayMilliseconds(config));
-          return { waitedMs: delayMilliseconds(config) };
+          const waitedMs = delayMilliseconds(config);
+          if (input.dryRun) {
+            const summary = `Wait ${config.amount} ${config.unit}`;
+            return { output: { waitedMs }, intentions: [{ kind: 'wait', summary, details: config }] };
+          }
+          await sleep(waitedMs);
+          return { output: { waitedMs } };
         }
         case 'approval': {
           const config = CONTROL_STEP_CONFIG_SCHEMAS.approval.parse(step.config);
-          return approvals.run(step.id, visit, config, async (rule) => (await evaluator())(rule));
+          const holds = async (rule: unknown) => (await evaluator())(rule);
+          if (input.dryRun) return approvals.preview(config, holds, input.dryRun.approvals);
+          return { output: await approvals.run(step.id, visit, config, holds) };
         }
       }
     }
-    const { output } = await activityFor(step)({
+    const result = await activityFor(step)({
       origin,
       stepId: step.id,
       type: step.type,
       config: step.config,
       context,
       idempotencyKey: `${runId}:${step.id}:${visit}`,
+      ...(input.dryRun ? { dryRun: { overlay } } : {}),
     });
-    return output;
+    for (const intention of result.intentions ?? []) {
+      const { record, patch } = intention.details as {
+        record?: { type: string; id: string };
+        patch?: object;
+      };
+      if (
+        intention.kind === 'update_record' &&
+        record &&
+        `${record.type}:${record.id}` === recordKey &&
+        patch
+      )
+        overlay[recordKey] = { ...overlay[recordKey], ...patch };
+    }
+    return result;
   }
 
   // Cancelled runs are recorded as such even though the workflow's scope is cancelled, and the
   // cancellation is then rethrown so Temporal shows the run as cancelled too.
   async function recordCancelled(): Promise<void> {
     status = 'cancelled';
+    if (input.dryRun) return;
     const stepId = trail.at(-1)?.stepId ?? input.triggerId;
     const approval = approvals.pending();
     if (approval) {
@@ -199,6 +233,9 @@ export async function runDefinitionWorkflow(input: RunDefinitionInput): Promise<
     status = outcome;
     // A decision still being stored finishes before the run does.
     await condition(allHandlersFinished);
+    if (input.dryRun) {
+      return error ? { status: outcome, stepsRun, error, trail } : { status: outcome, stepsRun, trail };
+    }
     await bookkeeping.recordRunStatus({
       runId,
       origin,

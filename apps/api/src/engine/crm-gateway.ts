@@ -175,9 +175,13 @@ export class MikroCrmGateway implements CrmGateway {
     if (!(ENTITY_TYPES as readonly string[]).includes(ref.type))
       throw new BatonError('DEFINITION_INVALID', `Steps cannot work on ${ref.type} records`);
     const adapter = RECORD_ADAPTERS[ref.type as EntityType];
-    const record = await this.em.findOne(adapter.entity, { id: ref.id }, {
-      populate: adapter.populate as never,
-    });
+    const record = await this.em.findOne(
+      adapter.entity,
+      { id: ref.id },
+      {
+        populate: adapter.populate as never,
+      },
+    );
     if (!record)
       throw new BatonError('NOT_FOUND', 'The record this run is about no longer exists', {
         type: ref.type,

@@ -4,6 +4,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { ActivityRegistry, type ActivityType } from '@baton/activity-sdk';
 import type {
   EngineActivities,
+  DryRunOverlay,
   RecordRunStatusInput,
   RunDefinitionInput,
   RunStepInput,
@@ -13,6 +14,7 @@ import { isBatonError } from '@baton/domain';
 import { parseOrThrow } from '../common/zod.pipe';
 import { WorkflowRun } from '../workflows/workflow-run.entity';
 import { MikroCrmGateway } from './crm-gateway';
+import { DryRunCrmGateway, DryRunRollback } from './dry-run-gateway';
 import { StepEffect } from './step-effect.entity';
 import { OutboxService } from '../outbox/outbox.service';
 import { ApprovalActivities } from '../approvals/approval-activities';
@@ -46,8 +48,8 @@ export class EngineActivitiesService {
     return {
       ...steps,
       recordRunStatus: (input: RecordRunStatusInput) => this.recordRunStatus(input),
-      readRecord: (record: RunDefinitionInput['record']) =>
-        this.nonRetryableOnUserError(() => this.readRecord(record)),
+      readRecord: (record: RunDefinitionInput['record'], overlay?: DryRunOverlay) =>
+        this.nonRetryableOnUserError(() => this.readRecord(record, overlay)),
       openApproval: (input) => this.nonRetryableOnUserError(() => this.approvals.openApproval(input)),
       recordApproval: (state) => this.approvals.recordApproval(state),
       findManagers: (input) => this.approvals.findManagers(input),
@@ -57,6 +59,7 @@ export class EngineActivitiesService {
   /** Runs a step's writes and records its output in one transaction keyed by run + step. */
   private async runStep(type: ActivityType, input: RunStepInput): Promise<RunStepOutput> {
     const config = parseOrThrow(type.configSchema, input.config, `config of step ${input.stepId}`);
+    if (input.dryRun) return this.dryRunStep(type, config, input, input.dryRun.overlay);
     const em = this.orm.em.fork();
     const output = await em.transactional(async (tx) => {
       const prior = await tx.findOne(StepEffect, { idempotencyKey: input.idempotencyKey });
@@ -83,10 +86,56 @@ export class EngineActivitiesService {
     return { output };
   }
 
-  private async readRecord(record: RunDefinitionInput['record']): Promise<Record<string, unknown>> {
-    const em = this.orm.em.fork();
-    const crm = new MikroCrmGateway(em);
-    return (await crm.getRecord(record)).fields;
+  /** The step run for real inside a transaction that is then rolled back; its writes become intentions. */
+  private async dryRunStep(
+    type: ActivityType,
+    config: unknown,
+    input: RunStepInput,
+    overlay: DryRunOverlay,
+  ): Promise<RunStepOutput> {
+    let result: RunStepOutput | undefined;
+    try {
+      await this.orm.em.fork().transactional(async (tx) => {
+        const crm = new DryRunCrmGateway(tx, new MikroCrmGateway(tx, input));
+        await crm.applyOverlay(overlay);
+        const output = await type.run({
+          config,
+          record: input.context.record,
+          steps: input.context.steps,
+          origin: input.origin,
+          stepId: input.stepId,
+          idempotencyKey: input.idempotencyKey,
+          now: new Date(),
+          crm,
+        });
+        result = { output, intentions: crm.intentions };
+        throw new DryRunRollback();
+      });
+    } catch (err) {
+      if (!(err instanceof DryRunRollback)) throw err;
+    }
+    return result!;
+  }
+
+  private async readRecord(
+    record: RunDefinitionInput['record'],
+    overlay?: DryRunOverlay,
+  ): Promise<Record<string, unknown>> {
+    if (!overlay || Object.keys(overlay).length === 0) {
+      return (await new MikroCrmGateway(this.orm.em.fork()).getRecord(record)).fields;
+    }
+    let fields: Record<string, unknown> = {};
+    try {
+      await this.orm.em.fork().transactional(async (tx) => {
+        const crm = new DryRunCrmGateway(tx, new MikroCrmGateway(tx));
+        await crm.applyOverlay(overlay);
+        fields = (await crm.getRecord(record)).fields;
+        throw new DryRunRollback();
+      });
+    } catch (err) {
+      if (!(err instanceof DryRunRollback)) throw err;
+    }
+    return fields;
   }
 
   private async recordRunStatus(input: RecordRunStatusInput): Promise<void> {

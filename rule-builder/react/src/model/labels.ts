@@ -12,5 +12,5 @@ export function humanize(name: string): string {
 
 /** "Lead created", "Opportunity updated". */
 export function triggerLabel(entity: string, event: string): string {
-  return `${humanize(entity)} ${event}`;
+  return event === 'manual' ? `Run on a ${entity} by hand` : `${humanize(entity)} ${event}`;
 }
