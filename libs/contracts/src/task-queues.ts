@@ -4,4 +4,6 @@ export const ENGINE_TASK_QUEUE = 'baton-engine';
 /** Temporal workflow type names, shared by the dispatcher (which starts them) and the worker. */
 export const WORKFLOW_TYPES = {
   runDefinition: 'runDefinitionWorkflow',
+  /** Hand-written lead handoff, the yardstick of `npm run bench:engine`. */
+  referenceHandoff: 'referenceHandoffWorkflow',
 } as const;

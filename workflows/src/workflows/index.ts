@@ -1,2 +1,3 @@
 // The worker bundles this file and everything it imports into Temporal's deterministic sandbox.
 export { runDefinitionWorkflow, runStatusQuery } from './run-definition.workflow';
+export { referenceHandoffWorkflow } from './reference-handoff.workflow';
