@@ -58,13 +58,25 @@ async function loadTest(url, token) {
     while (performance.now() < end) {
       const i = seq++;
       const body = JSON.stringify({
-        name: `Bench lead ${i}`, email: `bench.${i}@load.example`, company: 'Load Test Inc',
-        source: 'web', score: i % 100, region: 'EMEA',
+        name: `Bench lead ${i}`,
+        email: `bench.${i}@load.example`,
+        company: 'Load Test Inc',
+        source: 'web',
+        score: i % 100,
+        region: 'EMEA',
       });
       const start = performance.now();
-      const res = await request(agent, 'POST', url, {
-        'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: `Bearer ${token}`,
-      }, body);
+      const res = await request(
+        agent,
+        'POST',
+        url,
+        {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+          authorization: `Bearer ${token}`,
+        },
+        body,
+      );
       const done = performance.now();
       if (start >= measureFrom && done <= end) {
         if (res.status === 201) latencies.push(done - start);
@@ -76,7 +88,14 @@ async function loadTest(url, token) {
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
   agent.destroy();
   latencies.sort((a, b) => a - b);
-  return { rps: latencies.length / SECONDS, n: latencies.length, errors, firstError, p50: pct(latencies, 50), p99: pct(latencies, 99) };
+  return {
+    rps: latencies.length / SECONDS,
+    n: latencies.length,
+    errors,
+    firstError,
+    p50: pct(latencies, 50),
+    p99: pct(latencies, 99),
+  };
 }
 
 async function main() {
@@ -101,28 +120,51 @@ async function main() {
     const port = await runtime.freePort();
     const pgPort = await runtime.freePort();
     const env = {
-      ...process.env, PORT: String(port), BATON_DATA_DIR: dataDir, BATON_PG_PORT: String(pgPort),
-      BATON_TEMPORAL_PORT: String(await runtime.freePort()), BATON_TEMPORAL_HEADLESS: 'true', BATON_LOG_LEVEL: 'warn',
+      ...process.env,
+      PORT: String(port),
+      BATON_DATA_DIR: dataDir,
+      BATON_PG_PORT: String(pgPort),
+      BATON_TEMPORAL_PORT: String(await runtime.freePort()),
+      BATON_TEMPORAL_HEADLESS: 'true',
+      BATON_LOG_LEVEL: 'warn',
     };
     const tBoot = performance.now();
-    const baton = spawn(process.execPath, ['apps/api/dist/start.js'], { env, stdio: VERBOSE ? 'inherit' : 'ignore' });
+    const baton = spawn(process.execPath, ['apps/api/dist/start.js'], {
+      env,
+      stdio: VERBOSE ? 'inherit' : 'ignore',
+    });
     children.add(baton);
     const base = `http://127.0.0.1:${port}`;
     for (;;) {
       try {
         if ((await fetch(`${base}/api/health`)).ok) break;
       } catch {}
-      if (baton.exitCode !== null) throw new Error('product exited during start-up (BENCH_VERBOSE=1 shows why)');
+      if (baton.exitCode !== null)
+        throw new Error('product exited during start-up (BENCH_VERBOSE=1 shows why)');
       await new Promise((r) => setTimeout(r, 100));
     }
     const databaseUrl = `postgres://baton:baton@127.0.0.1:${pgPort}/baton`;
     db = new pg.Client({ connectionString: databaseUrl });
     await db.connect();
-    const { rows: [{ server_version: pgVersion }] } = await db.query('show server_version');
-    console.log(`Baton up in ${((performance.now() - tBoot) / 1000).toFixed(1)} s; PostgreSQL ${pgVersion}; ${cpus().length} vCPU (${cpus()[0]?.model.trim()}); node ${process.version}`);
+    const {
+      rows: [{ server_version: pgVersion }],
+    } = await db.query('show server_version');
+    console.log(
+      `Baton up in ${((performance.now() - tBoot) / 1000).toFixed(1)} s; PostgreSQL ${pgVersion}; ${cpus().length} vCPU (${cpus()[0]?.model.trim()}); node ${process.version}`,
+    );
 
     const login = async (email) =>
-      JSON.parse((await request(undefined, 'POST', `${base}/api/auth/login`, { 'content-type': 'application/json' }, JSON.stringify({ email, password: 'baton-demo' }))).body).token;
+      JSON.parse(
+        (
+          await request(
+            undefined,
+            'POST',
+            `${base}/api/auth/login`,
+            { 'content-type': 'application/json' },
+            JSON.stringify({ email, password: 'baton-demo' }),
+          )
+        ).body,
+      ).token;
     const manager = await login('manager@demo.baton');
     const rep = await login('rep1@demo.baton');
 
@@ -145,7 +187,9 @@ async function main() {
       const t = performance.now();
       let left;
       do {
-        const { rows: [r] } = await db.query(
+        const {
+          rows: [r],
+        } = await db.query(
           `select (select count(*) from outbox_events where dispatched_at is null)::int as outbox,
                   (select count(*) from workflow_runs where status = 'running')::int as runs`,
         );
@@ -156,11 +200,21 @@ async function main() {
       return { seconds: (performance.now() - t) / 1000, left };
     };
 
-    console.log(`\n1) POST /api/leads — closed loop, ${CONCURRENCY} concurrent keep-alive connections, ${WARMUP_SECONDS} s warm-up + ${SECONDS} s measured per round`);
-    console.log('   baseline: node:http + JSON.parse + one raw pg INSERT into bench_leads (copy of leads incl. indexes), pool of 10');
-    console.log('   Baton:    auth (bearer token → user) + role check + zod validation + MikroORM transaction inserting the lead');
-    console.log('             and its lead.created outbox event, then the dispatcher starts a lead-handoff workflow per lead');
-    console.log('             (assign round-robin owner + create a task) on the in-process Temporal worker — same 2 vCPUs');
+    console.log(
+      `\n1) POST /api/leads — closed loop, ${CONCURRENCY} concurrent keep-alive connections, ${WARMUP_SECONDS} s warm-up + ${SECONDS} s measured per round`,
+    );
+    console.log(
+      '   baseline: node:http + JSON.parse + one raw pg INSERT into bench_leads (copy of leads incl. indexes), pool of 10',
+    );
+    console.log(
+      '   Baton:    auth (bearer token → user) + role check + zod validation + MikroORM transaction inserting the lead',
+    );
+    console.log(
+      '             and its lead.created outbox event, then the dispatcher starts a lead-handoff workflow per lead',
+    );
+    console.log(
+      '             (assign round-robin owner + create a task) on the in-process Temporal worker — same 2 vCPUs',
+    );
     const rounds = [];
     for (const [name, url, token] of [
       ['baseline', `http://127.0.0.1:${basePort}/`, manager],
@@ -178,11 +232,15 @@ async function main() {
     }
     const avg = (name) => rounds.filter((r) => r.name === name).reduce((s, r) => s + r.rps, 0) / 2;
     const ratio = avg('Baton') / avg('baseline');
-    console.log(`   mean: baseline ${avg('baseline').toFixed(0)} req/s, Baton ${avg('Baton').toFixed(0)} req/s → Baton/baseline = ${ratio.toFixed(2)} (goal ≥ 0.50: ${ratio >= 0.5 ? 'met' : 'MISSED'})`);
+    console.log(
+      `   mean: baseline ${avg('baseline').toFixed(0)} req/s, Baton ${avg('Baton').toFixed(0)} req/s → Baton/baseline = ${ratio.toFixed(2)} (goal ≥ 0.50: ${ratio >= 0.5 ? 'met' : 'MISSED'})`,
+    );
     await stopChild(baseline);
 
     // --- 2) List latency with 1 M leads ---
-    const { rows: users } = await db.query(`select id, email from users where email in ('rep1@demo.baton', 'rep2@demo.baton', 'manager@demo.baton')`);
+    const { rows: users } = await db.query(
+      `select id, email from users where email in ('rep1@demo.baton', 'rep2@demo.baton', 'manager@demo.baton')`,
+    );
     const uid = Object.fromEntries(users.map((u) => [u.email, u.id]));
     const tLoad = performance.now();
     // Owners: rep1 40 %, rep2 35 %, manager 15 %, unassigned 10 %. Status: new 20 %, working 30 %,
@@ -202,9 +260,15 @@ async function main() {
       [uid['rep1@demo.baton'], uid['rep2@demo.baton'], uid['manager@demo.baton'], BULK_LEADS],
     );
     await db.query('analyze leads');
-    const { rows: [{ n: leadCount }] } = await db.query('select count(*)::int as n from leads');
-    console.log(`\n2) GET /api/leads?status=working&limit=50 with ${leadCount.toLocaleString('en')} leads (bulk load + ANALYZE ${((performance.now() - tLoad) / 1000).toFixed(0)} s)`);
-    const { rows: idx } = await db.query(`select indexname from pg_indexes where tablename = 'leads' order by indexname`);
+    const {
+      rows: [{ n: leadCount }],
+    } = await db.query('select count(*)::int as n from leads');
+    console.log(
+      `\n2) GET /api/leads?status=working&limit=50 with ${leadCount.toLocaleString('en')} leads (bulk load + ANALYZE ${((performance.now() - tLoad) / 1000).toFixed(0)} s)`,
+    );
+    const { rows: idx } = await db.query(
+      `select indexname from pg_indexes where tablename = 'leads' order by indexname`,
+    );
     console.log(`   indexes on leads: ${idx.map((r) => r.indexname).join(', ')}`);
 
     const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
@@ -235,7 +299,10 @@ async function main() {
     };
     const measureLists = async () => {
       const all = [];
-      for (const [who, token] of [['rep (rep1)', rep], ['manager', manager]]) {
+      for (const [who, token] of [
+        ['rep (rep1)', rep],
+        ['manager', manager],
+      ]) {
         await listRun(token, 50); // warm-up
         const { first, deeper } = await listRun(token, LIST_REQUESTS / 2);
         all.push(...first, ...deeper);
@@ -244,7 +311,9 @@ async function main() {
         console.log(`   ${describe(`  cursor pages 2–5`, deeper)}`);
       }
       const s = all.sort((a, b) => a - b);
-      console.log(`   overall p99 ${ms(pct(s, 99))} ms over ${s.length} requests (goal ≤ 20 ms: ${pct(s, 99) <= 20 ? 'met' : 'MISSED'})`);
+      console.log(
+        `   overall p99 ${ms(pct(s, 99))} ms over ${s.length} requests (goal ≤ 20 ms: ${pct(s, 99) <= 20 ? 'met' : 'MISSED'})`,
+      );
     };
     await measureLists();
     agent.destroy();
@@ -256,7 +325,11 @@ async function main() {
     const { LeadsService } = require('../apps/api/dist/leads/leads.service.js');
     const { User } = require('../apps/api/dist/users/user.entity.js');
     let captured = [];
-    orm = await MikroORM.init({ ...mikroOrmConfig(databaseUrl), pool: { min: 0, max: 1 }, onQuery: (sql, params) => (captured.push([sql, params]), sql) });
+    orm = await MikroORM.init({
+      ...mikroOrmConfig(databaseUrl),
+      pool: { min: 0, max: 1 },
+      onQuery: (sql, params) => (captured.push([sql, params]), sql),
+    });
     const explain = async (label, email, cursor) => {
       const em = orm.em.fork();
       const viewer = await em.findOneOrFail(User, { email });
@@ -267,14 +340,27 @@ async function main() {
       const plan = rows.map((r) => r['QUERY PLAN']);
       console.log(`   EXPLAIN ANALYZE, ${label}:`);
       if (process.env.BENCH_SQL === '1') console.log(`     ${sql}`);
-      for (const line of plan.filter((l) => /Scan|Sort|Limit|Filter|Index Cond|Execution Time|Rows Removed|Buffers: shared hit=\d+ read/.test(l)).slice(0, 14)) console.log(`     ${line.trim().slice(0, 160)}`);
+      for (const line of plan
+        .filter((l) =>
+          /Scan|Sort|Limit|Filter|Index Cond|Execution Time|Rows Removed|Buffers: shared hit=\d+ read/.test(
+            l,
+          ),
+        )
+        .slice(0, 14))
+        console.log(`     ${line.trim().slice(0, 160)}`);
     };
     console.log('');
     const em0 = orm.em.fork();
     const repUser = await em0.findOneOrFail(User, { email: 'rep1@demo.baton' });
     const page4 = async (email) => {
       let c;
-      for (let i = 0; i < 4; i++) c = (await new LeadsService(orm.em.fork(), null).list({ status: 'working', limit: 50, cursor: c }, await orm.em.fork().findOneOrFail(User, { email }))).nextCursor;
+      for (let i = 0; i < 4; i++)
+        c = (
+          await new LeadsService(orm.em.fork(), null).list(
+            { status: 'working', limit: 50, cursor: c },
+            await orm.em.fork().findOneOrFail(User, { email }),
+          )
+        ).nextCursor;
       return c;
     };
     await explain('rep, first page', repUser.email);
@@ -300,9 +386,19 @@ function baselineServer() {
         const input = JSON.parse(body);
         const now = new Date();
         const row = {
-          id: randomUUID(), name: input.name, email: input.email ?? null, company: input.company ?? null,
-          phone: input.phone ?? null, source: input.source ?? 'web', status: 'new', score: input.score ?? null,
-          region: input.region ?? null, owner_id: null, created_at: now, updated_at: now, version: 1,
+          id: randomUUID(),
+          name: input.name,
+          email: input.email ?? null,
+          company: input.company ?? null,
+          phone: input.phone ?? null,
+          source: input.source ?? 'web',
+          status: 'new',
+          score: input.score ?? null,
+          region: input.region ?? null,
+          owner_id: null,
+          created_at: now,
+          updated_at: now,
+          version: 1,
         };
         await pool.query(
           'insert into bench_leads (id, name, email, company, phone, source, status, score, region, owner_id, created_at, updated_at, version) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)',
@@ -320,7 +416,6 @@ function baselineServer() {
   server.listen(Number(process.env.PORT), '127.0.0.1', () => process.send?.('ready'));
   process.on('SIGTERM', () => server.close(() => pool.end().then(() => process.exit(0))));
 }
-
 
 if (process.argv[2] === 'baseline-server') baselineServer();
 else await main();

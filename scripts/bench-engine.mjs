@@ -26,7 +26,11 @@ const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 async function start() {
-  const ports = { http: await runtime.freePort(), pg: await runtime.freePort(), temporal: await runtime.freePort() };
+  const ports = {
+    http: await runtime.freePort(),
+    pg: await runtime.freePort(),
+    temporal: await runtime.freePort(),
+  };
   const env = {
     ...process.env,
     PORT: String(ports.http),
@@ -47,7 +51,11 @@ async function start() {
     if (child.exitCode !== null) throw new Error('product exited during start-up');
     await sleep(50);
   }
-  const stop = () => new Promise((r) => { child.once('exit', r); child.kill('SIGTERM'); });
+  const stop = () =>
+    new Promise((r) => {
+      child.once('exit', r);
+      child.kill('SIGTERM');
+    });
   return { base, ports, stop };
 }
 
@@ -76,7 +84,9 @@ async function latencyAtRate(call, db) {
     while (polling || seen.size < sent.size) {
       const waiting = [...sent.keys()].filter((id) => !seen.has(id));
       if (waiting.length > 0) {
-        const { rows } = await db.query('select record_id from tasks where record_id = any($1::uuid[])', [waiting]);
+        const { rows } = await db.query('select record_id from tasks where record_id = any($1::uuid[])', [
+          waiting,
+        ]);
         const now = performance.now();
         for (const r of rows) if (!seen.has(r.record_id)) seen.set(r.record_id, now);
       }
@@ -95,8 +105,17 @@ async function latencyAtRate(call, db) {
   const sentFor = performance.now() - t0;
   polling = false;
   await poller;
-  const latencies = [...sent].filter(([id]) => seen.has(id)).map(([id, at]) => seen.get(id) - at).sort((a, b) => a - b);
-  return { total, achievedRate: total / (sentFor / 1000), latencies, missing: total - latencies.length, leadIds: [...sent.keys()] };
+  const latencies = [...sent]
+    .filter(([id]) => seen.has(id))
+    .map(([id, at]) => seen.get(id) - at)
+    .sort((a, b) => a - b);
+  return {
+    total,
+    achievedRate: total / (sentFor / 1000),
+    latencies,
+    missing: total - latencies.length,
+    leadIds: [...sent.keys()],
+  };
 }
 
 /** Phase 2: the same runs through the interpreter and through the hand-written workflow. */
@@ -114,13 +133,26 @@ async function throughput(client, call, leadIds) {
       for (let i = 0; i < RUNS_PER_ROUND; i++) {
         const runId = `bench-${kind}-${round}-${i}-${randomUUID()}`;
         const input = {
-          origin: { workflowId: workflow.id, workflowName: workflow.name, versionId: workflow.activeVersion.id, version: 1, runId },
+          origin: {
+            workflowId: workflow.id,
+            workflowName: workflow.name,
+            versionId: workflow.activeVersion.id,
+            version: 1,
+            runId,
+          },
           definition,
           triggerId: definition.triggers[0].id,
-          event: { id: randomUUID(), type: 'lead.created', occurredAt: new Date().toISOString(), actorId: null },
+          event: {
+            id: randomUUID(),
+            type: 'lead.created',
+            occurredAt: new Date().toISOString(),
+            actorId: null,
+          },
           record: { type: 'lead', id: leadIds[i % leadIds.length] },
         };
-        handles.push(client.workflow.start(type, { taskQueue: 'baton-engine', workflowId: runId, args: [input] }));
+        handles.push(
+          client.workflow.start(type, { taskQueue: 'baton-engine', workflowId: runId, args: [input] }),
+        );
       }
       const results = await Promise.all((await Promise.all(handles)).map((h) => h.result()));
       const seconds = (performance.now() - t0) / 1000;
@@ -128,7 +160,9 @@ async function throughput(client, call, leadIds) {
       if (failed > 0) throw new Error(`${failed} ${kind} runs failed`);
       rates[kind].push(RUNS_PER_ROUND / seconds);
       if (process.env.BENCH_DIAG) await explain((await Promise.all(handles))[Math.floor(RUNS_PER_ROUND / 2)]);
-      console.log(`  round ${round + 1} ${kind}: ${RUNS_PER_ROUND} runs in ${seconds.toFixed(2)} s = ${(RUNS_PER_ROUND / seconds).toFixed(1)} runs/s`);
+      console.log(
+        `  round ${round + 1} ${kind}: ${RUNS_PER_ROUND} runs in ${seconds.toFixed(2)} s = ${(RUNS_PER_ROUND / seconds).toFixed(1)} runs/s`,
+      );
     }
   }
   return rates;
@@ -140,7 +174,9 @@ async function explain(handle) {
   let previous;
   for (const e of events) {
     const at = Number(e.eventTime.seconds) * 1000 + Math.floor(e.eventTime.nanos / 1e6);
-    const kind = Object.keys(e).find((k) => k.endsWith('EventAttributes'))?.replace('EventAttributes', '');
+    const kind = Object.keys(e)
+      .find((k) => k.endsWith('EventAttributes'))
+      ?.replace('EventAttributes', '');
     console.log(`    +${String(previous === undefined ? 0 : at - previous).padStart(5)} ms ${kind}`);
     previous = at;
   }
@@ -151,7 +187,15 @@ let connection;
 let db;
 try {
   product = await start();
-  const admin = api(product.base, (await api(product.base)('POST', '/api/auth/login', { email: 'admin@demo.baton', password: 'baton-demo' })).token);
+  const admin = api(
+    product.base,
+    (
+      await api(product.base)('POST', '/api/auth/login', {
+        email: 'admin@demo.baton',
+        password: 'baton-demo',
+      })
+    ).token,
+  );
   db = new pg.Client({ connectionString: `postgres://baton:baton@127.0.0.1:${product.ports.pg}/baton` });
   await db.connect();
 
@@ -163,11 +207,17 @@ try {
 
   const l = phase1.latencies;
   console.log('');
-  console.log(`lead created → task visible at ${RATE} leads/s (achieved ${phase1.achievedRate.toFixed(1)}/s, ${phase1.total} leads${phase1.missing ? `, ${phase1.missing} without a task` : ''}):`);
-  console.log(`  p50 ${pct(l, 50).toFixed(0)} ms, p90 ${pct(l, 90).toFixed(0)} ms, p99 ${pct(l, 99).toFixed(0)} ms, max ${l.at(-1).toFixed(0)} ms`);
+  console.log(
+    `lead created → task visible at ${RATE} leads/s (achieved ${phase1.achievedRate.toFixed(1)}/s, ${phase1.total} leads${phase1.missing ? `, ${phase1.missing} without a task` : ''}):`,
+  );
+  console.log(
+    `  p50 ${pct(l, 50).toFixed(0)} ms, p90 ${pct(l, 90).toFixed(0)} ms, p99 ${pct(l, 99).toFixed(0)} ms, max ${l.at(-1).toFixed(0)} ms`,
+  );
   const interp = median(rates.interpreter);
   const hand = median(rates.handWritten);
-  console.log(`interpreter ${interp.toFixed(1)} runs/s vs hand-written ${hand.toFixed(1)} runs/s (medians): ratio ${(interp / hand).toFixed(2)}`);
+  console.log(
+    `interpreter ${interp.toFixed(1)} runs/s vs hand-written ${hand.toFixed(1)} runs/s (medians): ratio ${(interp / hand).toFixed(2)}`,
+  );
 } finally {
   await db?.end().catch(() => {});
   await connection?.close().catch(() => {});

@@ -33,12 +33,20 @@ async function start() {
     await new Promise((r) => setTimeout(r, 50));
   }
   const ms = performance.now() - t0;
-  const stop = () => new Promise((r) => { child.once('exit', r); child.kill('SIGTERM'); });
+  const stop = () =>
+    new Promise((r) => {
+      child.once('exit', r);
+      child.kill('SIGTERM');
+    });
   return { base, ms, stop };
 }
 
 async function login(base, email) {
-  const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: 'baton-demo' }) });
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: 'baton-demo' }),
+  });
   return (await res.json()).token;
 }
 
@@ -49,13 +57,33 @@ try {
   await cold.stop();
   const warm = await start();
   const admin = await login(warm.base, 'admin@demo.baton');
-  const reps = { 'Riley Rep': await login(warm.base, 'rep1@demo.baton'), 'Sam Seller': await login(warm.base, 'rep2@demo.baton') };
+  const reps = {
+    'Riley Rep': await login(warm.base, 'rep1@demo.baton'),
+    'Sam Seller': await login(warm.base, 'rep2@demo.baton'),
+  };
   const latencies = [];
   for (let i = 0; i < LEADS; i++) {
     const t0 = performance.now();
-    const lead = await (await fetch(`${warm.base}/api/leads`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` }, body: JSON.stringify({ name: `Bench lead ${i}` }) })).json();
+    const lead = await (
+      await fetch(`${warm.base}/api/leads`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` },
+        body: JSON.stringify({ name: `Bench lead ${i}` }),
+      })
+    ).json();
     for (;;) {
-      const tasks = await Promise.all(Object.values(reps).map(async (token) => (await (await fetch(`${warm.base}/api/tasks?assignee=me&limit=200`, { headers: { authorization: `Bearer ${token}` } })).json()).items));
+      const tasks = await Promise.all(
+        Object.values(reps).map(
+          async (token) =>
+            (
+              await (
+                await fetch(`${warm.base}/api/tasks?assignee=me&limit=200`, {
+                  headers: { authorization: `Bearer ${token}` },
+                })
+              ).json()
+            ).items,
+        ),
+      );
       if (tasks.flat().some((t) => t.record?.id === lead.id)) break;
       await new Promise((r) => setTimeout(r, 5));
     }
@@ -63,8 +91,12 @@ try {
   }
   await warm.stop();
   latencies.sort((a, b) => a - b);
-  console.log(`start-up to healthy: cold ${(cold.ms / 1000).toFixed(1)} s (new data dir), warm ${(warm.ms / 1000).toFixed(1)} s`);
-  console.log(`lead→task latency over ${LEADS} leads: p50 ${pct(latencies, 50).toFixed(0)} ms, p95 ${pct(latencies, 95).toFixed(0)} ms, max ${latencies.at(-1).toFixed(0)} ms`);
+  console.log(
+    `start-up to healthy: cold ${(cold.ms / 1000).toFixed(1)} s (new data dir), warm ${(warm.ms / 1000).toFixed(1)} s`,
+  );
+  console.log(
+    `lead→task latency over ${LEADS} leads: p50 ${pct(latencies, 50).toFixed(0)} ms, p95 ${pct(latencies, 95).toFixed(0)} ms, max ${latencies.at(-1).toFixed(0)} ms`,
+  );
 } finally {
   rmSync(dataDir, { recursive: true, force: true });
 }
