@@ -78,6 +78,11 @@ const EXPECTED: Record<string, Role[]> = {
   'GET /api/notifications': ALL,
   'POST /api/notifications/read-all': ALL,
   'POST /api/notifications/{id}/read': ALL,
+  // The matrix sends plain requests: the stream answers them 400 (no Accept: text/event-stream)
+  // instead of holding them open, so the role check is still what decides 401/403.
+  'GET /api/notifications/stream': ALL,
+  // Names and roles of active users, for picking a delegate and seeing one's team.
+  'GET /api/users': ALL,
 
   'GET /api/activity-types': ALL,
   'GET /api/rules/operators': ALL,

@@ -21,12 +21,16 @@ import { TemporalService } from './engine/temporal.service';
 import { HealthController } from './health/health.controller';
 import { LeadsController } from './leads/leads.controller';
 import { LeadsService } from './leads/leads.service';
+import { NotificationListenerService } from './notifications/notification-listener.service';
+import { NotificationStreamService } from './notifications/notification-stream.service';
 import { NotificationsController } from './notifications/notifications.controller';
 import { NotificationsService } from './notifications/notifications.service';
 import { OutboxDispatcherService } from './outbox/outbox-dispatcher.service';
 import { OutboxService } from './outbox/outbox.service';
 import { TasksController } from './tasks/tasks.controller';
 import { TasksService } from './tasks/tasks.service';
+import { UsersController } from './users/users.controller';
+import { UsersService } from './users/users.service';
 import { WorkflowsService } from './workflows/workflows.service';
 import { DefinitionValidatorService } from './workflows/definition-validator.service';
 import { WorkflowVersionsService } from './workflows/workflow-versions.service';
@@ -58,6 +62,7 @@ export class AppModule {
         RunsController,
         RunOnRecordController,
         TasksController,
+        UsersController,
         WorkflowsController,
       ],
       providers: [
@@ -69,6 +74,9 @@ export class AppModule {
         AuditService,
         ApprovalsService,
         NotificationsService,
+        NotificationListenerService,
+        NotificationStreamService,
+        UsersService,
         LeadsService,
         TasksService,
         WorkflowsService,

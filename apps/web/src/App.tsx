@@ -4,12 +4,20 @@ import { NotAllowed } from './components/NotAllowed';
 import { StatusScreen } from './components/StatusScreen';
 import { useHashLocation } from './hooks/useHashLocation';
 import { useHashRoute } from './hooks/useHashRoute';
+import { useNotificationFeed, type NotificationFeed } from './hooks/useNotificationFeed';
 import { useSession } from './hooks/useSession';
+import type { User } from './api/types';
 import { describeError } from './lib/describeError';
+import { parseQuoteId, type Route } from './lib/routes';
+import { ApprovalsPage } from './pages/ApprovalsPage';
 import { ImportPage } from './pages/ImportPage';
 import { LeadsPage } from './pages/LeadsPage';
 import { LoginPage } from './pages/LoginPage';
 import { MyTasksPage } from './pages/MyTasksPage';
+import { NotificationsPage } from './pages/NotificationsPage';
+import { QuoteDetailPage } from './pages/QuoteDetailPage';
+import { QuotesPage } from './pages/QuotesPage';
+import { TeamPage } from './pages/TeamPage';
 import { WorkflowsPage } from './pages/WorkflowsPage';
 
 // The editor (React Flow, dagre, the compiler) is most of the app's code and only admins open it.
@@ -39,27 +47,74 @@ export function App() {
     case 'signed-out':
       return <LoginPage reason={state.reason} onSignIn={signIn} />;
     case 'signed-in':
-      return (
-        <>
-          <AppHeader user={state.user} route={route} onSignOut={signOut} />
-          {route === 'leads' ? (
-            <LeadsPage user={state.user} />
-          ) : route === 'import' ? (
-            <ImportPage />
-          ) : route === 'workflows' || route === 'workflow' ? (
-            state.user.role !== 'admin' ? (
-              <NotAllowed what="Workflows are drawn and published by operations admins" />
-            ) : route === 'workflows' ? (
-              <WorkflowsPage />
-            ) : (
-              <Suspense fallback={<StatusScreen title="Opening the editor…" />}>
-                <WorkflowEditorPage hash={hash} />
-              </Suspense>
-            )
-          ) : (
-            <MyTasksPage user={state.user} />
-          )}
-        </>
+      return <SignedIn user={state.user} route={route} hash={hash} onSignOut={signOut} />;
+  }
+}
+
+const DECIDERS: ReadonlyArray<User['role']> = ['admin', 'manager', 'approver'];
+const MANAGERS: ReadonlyArray<User['role']> = ['admin', 'manager'];
+
+// Its own component so the notification stream lives exactly as long as the session.
+function SignedIn({ user, route, hash, onSignOut }: SignedInProps) {
+  const notifications = useNotificationFeed();
+  return (
+    <>
+      <AppHeader user={user} route={route} notifications={notifications} onSignOut={onSignOut} />
+      <Page user={user} route={route} hash={hash} notifications={notifications} />
+    </>
+  );
+}
+
+interface SignedInProps {
+  user: User;
+  route: Route;
+  hash: string;
+  onSignOut: () => void;
+}
+
+function Page({
+  user,
+  route,
+  hash,
+  notifications,
+}: Omit<SignedInProps, 'onSignOut'> & { notifications: NotificationFeed }) {
+  // Pages that show what a notification may be about re-read when one arrives.
+  const { revision } = notifications;
+  switch (route) {
+    case 'tasks':
+      return <MyTasksPage user={user} />;
+    case 'leads':
+      return <LeadsPage user={user} />;
+    case 'import':
+      return <ImportPage />;
+    case 'notifications':
+      return <NotificationsPage feed={notifications} />;
+    case 'quotes':
+      return <QuotesPage revision={revision} />;
+    case 'quote':
+      return <QuoteDetailPage id={parseQuoteId(hash)} user={user} revision={revision} />;
+    case 'approvals':
+      return DECIDERS.includes(user.role) ? (
+        <ApprovalsPage user={user} revision={revision} />
+      ) : (
+        <NotAllowed what="Approval requests go to managers and quote approvers" />
+      );
+    case 'team':
+      return MANAGERS.includes(user.role) ? (
+        <TeamPage user={user} revision={revision} />
+      ) : (
+        <NotAllowed what="The team view is for sales managers and admins" />
+      );
+    case 'workflows':
+    case 'workflow':
+      if (user.role !== 'admin')
+        return <NotAllowed what="Workflows are drawn and published by operations admins" />;
+      return route === 'workflows' ? (
+        <WorkflowsPage />
+      ) : (
+        <Suspense fallback={<StatusScreen title="Opening the editor…" />}>
+          <WorkflowEditorPage hash={hash} />
+        </Suspense>
       );
   }
 }

@@ -1,5 +1,6 @@
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
 import { CurrentUser } from '../common/auth.decorators';
 import { ApiJsonResponse } from '../common/openapi.decorators';
 import { ZodPipe } from '../common/zod.pipe';
@@ -10,13 +11,17 @@ import {
   notificationViewSchema,
   type ListNotificationsQuery,
 } from './notification.dto';
+import { NotificationStreamService } from './notification-stream.service';
 import { NotificationsService } from './notifications.service';
 
 @ApiTags('notifications')
 @ApiBearerAuth()
 @Controller('notifications')
 export class NotificationsController {
-  constructor(private readonly notifications: NotificationsService) {}
+  constructor(
+    private readonly notifications: NotificationsService,
+    private readonly stream: NotificationStreamService,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: "The signed-in user's notifications, newest first, with the unread count" })
@@ -26,6 +31,17 @@ export class NotificationsController {
     @CurrentUser() user: User,
   ) {
     return this.notifications.list(query, user);
+  }
+
+  @Get('stream')
+  @ApiOperation({
+    summary: 'Server-Sent Events: `ready`, then `notifications` with `{ unreadCount }` each time one arrives',
+    description:
+      'Send `Accept: text/event-stream` and the bearer token in the Authorization header; other requests get 400 VALIDATION_FAILED. A comment line is sent every 20 s to keep the connection open.',
+  })
+  @ApiProduces('text/event-stream')
+  open(@Req() req: Request, @Res() res: Response, @CurrentUser() user: User) {
+    return this.stream.open(req, res, user);
   }
 
   @Post('read-all')

@@ -2,7 +2,7 @@ import { ApiError, isSessionEnded } from './ApiError';
 import { clearToken, readToken } from './token';
 
 interface RequestOptions {
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'PATCH';
   body?: unknown;
   /** Sent as is (a file upload) instead of `body` as JSON; give its Content-Type in `headers`. */
   rawBody?: Blob;
@@ -46,11 +46,35 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   if (response.ok) return payload as T;
 
   const error = toApiError(response.status, payload);
-  if (authenticated && isSessionEnded(error)) {
-    clearToken();
-    for (const listener of sessionEndedListeners) listener(error);
-  }
+  if (authenticated) reportIfSessionEnded(error);
   throw error;
+}
+
+/**
+ * Opens a streaming GET (Server-Sent Events) with the bearer token in the header, never in the URL;
+ * resolves with the body once the server has accepted, or throws the refusal like `apiRequest`.
+ */
+export async function apiStream(path: string, signal: AbortSignal): Promise<ReadableStream<Uint8Array>> {
+  const headers: Record<string, string> = { Accept: 'text/event-stream' };
+  const token = readToken();
+  if (token) headers.Authorization = `Bearer ${token}`;
+  let response: Response;
+  try {
+    response = await fetch(`/api${path}`, { headers, signal, cache: 'no-store' });
+  } catch (error) {
+    if (signal.aborted) throw error;
+    throw new ApiError('NETWORK_ERROR', 'The Baton server could not be reached');
+  }
+  if (response.ok && response.body) return response.body;
+  const error = toApiError(response.status, await readJson(response));
+  reportIfSessionEnded(error);
+  throw error;
+}
+
+function reportIfSessionEnded(error: ApiError): void {
+  if (!isSessionEnded(error)) return;
+  clearToken();
+  for (const listener of sessionEndedListeners) listener(error);
 }
 
 async function readJson(response: Response): Promise<unknown> {

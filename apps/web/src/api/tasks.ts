@@ -11,3 +11,9 @@ export function fetchMyOpenTasks(signal?: AbortSignal): Promise<Page<Task>> {
 export function completeTask(id: string): Promise<Task> {
   return apiRequest<Task>(`/tasks/${encodeURIComponent(id)}/complete`, { method: 'POST' });
 }
+
+/** Someone else's open tasks, soonest due first (managers and admins only). */
+export function fetchOpenTasksOf(assigneeId: string, signal?: AbortSignal): Promise<Page<Task>> {
+  const query = new URLSearchParams({ assignee: assigneeId, status: 'open', limit: '200' });
+  return apiRequest<Page<Task>>(`/tasks?${query.toString()}`, { signal });
+}

@@ -1,18 +1,26 @@
 import type { User } from '../api/types';
+import type { NotificationFeed } from '../hooks/useNotificationFeed';
 import { roleLabel } from '../lib/roles';
 import { routeHref, type NavRoute, type Route } from '../lib/routes';
 import { BrandMark } from './BrandMark';
+import { NotificationBell } from './NotificationBell';
 import './AppHeader.css';
 
 interface AppHeaderProps {
   user: User;
   route: Route;
+  notifications: NotificationFeed;
   onSignOut: () => void;
 }
 
 const NAV_ITEMS: ReadonlyArray<{ route: NavRoute; label: string; roles?: ReadonlyArray<User['role']> }> = [
   { route: 'tasks', label: 'My tasks' },
   { route: 'leads', label: 'Leads' },
+  // Quotes are made by the people who sell.
+  { route: 'quotes', label: 'Quotes', roles: ['admin', 'manager', 'sales_rep'] },
+  // The people approval requests are routed to (the rep's manager, quote approvers, escalations).
+  { route: 'approvals', label: 'Approvals', roles: ['admin', 'manager', 'approver'] },
+  { route: 'team', label: 'Team', roles: ['admin', 'manager'] },
   // Importing creates customer records: the roles that may create them.
   { route: 'import', label: 'Import', roles: ['admin', 'manager', 'sales_rep'] },
   // Workflows decide what happens to every record: drawn and published by operations admins.
@@ -20,7 +28,11 @@ const NAV_ITEMS: ReadonlyArray<{ route: NavRoute; label: string; roles?: Readonl
 ];
 
 function isCurrent(item: NavRoute, route: Route): boolean {
-  return item === route || (item === 'workflows' && route === 'workflow');
+  return (
+    item === route ||
+    (item === 'workflows' && route === 'workflow') ||
+    (item === 'quotes' && route === 'quote')
+  );
 }
 
 function initials(name: string): string {
@@ -30,7 +42,7 @@ function initials(name: string): string {
   return (first + last).toUpperCase() || '?';
 }
 
-export function AppHeader({ user, route, onSignOut }: AppHeaderProps) {
+export function AppHeader({ user, route, notifications, onSignOut }: AppHeaderProps) {
   return (
     <header className="app-header">
       <div className="app-header__inner">
@@ -51,6 +63,7 @@ export function AppHeader({ user, route, onSignOut }: AppHeaderProps) {
           ))}
         </nav>
         <div className="app-header__account">
+          <NotificationBell feed={notifications} />
           <span className="app-header__avatar" aria-hidden="true">
             {initials(user.name)}
           </span>

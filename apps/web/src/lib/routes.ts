@@ -1,14 +1,30 @@
-export type Route = 'tasks' | 'leads' | 'import' | 'workflows' | 'workflow';
+export type Route =
+  | 'tasks'
+  | 'leads'
+  | 'import'
+  | 'workflows'
+  | 'workflow'
+  | 'quotes'
+  | 'quote'
+  | 'approvals'
+  | 'team'
+  | 'notifications';
 
-/** Pages reachable from the navigation; the workflow editor is reached from the workflows list. */
-export type NavRoute = Exclude<Route, 'workflow'>;
+/** Pages with a fixed address; the workflow editor and a quote are reached from their lists. */
+export type NavRoute = Exclude<Route, 'workflow' | 'quote'>;
 
 const HREFS: Record<NavRoute, string> = {
   tasks: '#/tasks',
   leads: '#/leads',
   import: '#/import',
   workflows: '#/workflows',
+  quotes: '#/quotes',
+  approvals: '#/approvals',
+  team: '#/team',
+  notifications: '#/notifications',
 };
+
+const PLAIN_ROUTES: ReadonlySet<string> = new Set(['leads', 'import', 'approvals', 'team', 'notifications']);
 
 export function routeHref(route: NavRoute): string {
   return HREFS[route];
@@ -16,9 +32,19 @@ export function routeHref(route: NavRoute): string {
 
 /** "#/leads" → 'leads'; "#/workflows/<id>" → 'workflow'; an empty or unknown hash opens My tasks. */
 export function parseRoute(hash: string): Route {
-  const [segment, detail] = hash.replace(/^#\/?/, '').split('?')[0]!.split('/');
+  const [segment = '', detail] = hash.replace(/^#\/?/, '').split('?')[0]!.split('/');
   if (segment === 'workflows') return detail ? 'workflow' : 'workflows';
-  return segment === 'leads' || segment === 'import' ? segment : 'tasks';
+  if (segment === 'quotes') return detail ? 'quote' : 'quotes';
+  return PLAIN_ROUTES.has(segment) ? (segment as Route) : 'tasks';
+}
+
+export function quoteHref(id: string): string {
+  return `#/quotes/${encodeURIComponent(id)}`;
+}
+
+/** The quote id in "#/quotes/<id>". */
+export function parseQuoteId(hash: string): string {
+  return decodeURIComponent(hash.replace(/^#\/?/, '').split('?')[0]!.split('/')[1] ?? '');
 }
 
 /** Which workflow the editor shows: a saved one, or a new one that exists only in the browser until saved. */
