@@ -88,8 +88,14 @@ describe('workflows, activity types and rules through the API', () => {
       category: 'Scoring',
       configSchema: { type: 'object' },
     });
-    expect(res.body.controls.map((c: { type: string }) => c.type)).toEqual(['branch', 'delay', 'end', 'approval']);
-    expect(Object.keys(byType)).toEqual(expect.arrayContaining(['notify', 'update_record']));
+    expect(res.body.controls.map((c: { type: string }) => c.type)).toEqual([
+      'branch',
+      'delay',
+      'end',
+      'approval',
+      'wait_for',
+    ]);
+    expect(Object.keys(byType)).toEqual(expect.arrayContaining(['notify', 'update_record', 'escalate']));
   });
 
   it('answers validation problems with stable codes and the node they concern', async () => {

@@ -46,6 +46,7 @@ export {
   CONTROL_STEP_CONFIG_SCHEMAS,
   CONTROL_STEP_TYPES,
   DELAY_UNITS,
+  RECORD_CHANGED_SIGNAL,
   WAIT_STEP_TYPES,
   delayMilliseconds,
   isControlStepType,

@@ -30,6 +30,7 @@ import {
 import { evaluateRule, truthy } from '@baton/rules';
 import { Approvals } from './approval-step';
 import { nextStepId } from './next-step';
+import { RecordWaits } from './wait-step';
 
 export const runStatusQuery = defineQuery<RunStatusView>(RUN_STATUS_QUERY);
 
@@ -88,17 +89,22 @@ export async function runDefinitionWorkflow(input: RunDefinitionInput): Promise<
   const now = () => new Date(Date.now()).toISOString();
   setHandler(runStatusQuery, () => ({ status, trail }));
   const approvals = new Approvals(input, now);
+  const waits = new RecordWaits();
   // Dry runs: record patches earlier steps would have made, so later steps and conditions see them.
   const overlay: DryRunOverlay = {};
   const recordKey = `${input.record.type}:${input.record.id}`;
 
   // Record fields are read fresh (through an activity) only when a condition needs them.
-  async function evaluator(): Promise<(rule: unknown) => boolean> {
+  async function view(): Promise<{ fields: Record<string, unknown>; holds: (rule: unknown) => boolean }> {
     const fields = input.dryRun
       ? await bookkeeping.readRecord(input.record, overlay)
       : await bookkeeping.readRecord(input.record);
     const data = { [input.record.type]: fields, steps: context.steps };
-    return (rule) => truthy(evaluateRule(rule, data, { now: Date.now() }));
+    return { fields, holds: (rule) => truthy(evaluateRule(rule, data, { now: Date.now() })) };
+  }
+
+  async function evaluator(): Promise<(rule: unknown) => boolean> {
+    return (await view()).holds;
   }
 
   async function next(fromId: string): Promise<string | undefined> {
@@ -176,6 +182,11 @@ export async function runDefinitionWorkflow(input: RunDefinitionInput): Promise<
           const holds = async (rule: unknown) => (await evaluator())(rule);
           if (input.dryRun) return approvals.preview(config, holds, input.dryRun.approvals);
           return { output: await approvals.run(step.id, visit, config, holds) };
+        }
+        case 'wait_for': {
+          const config = CONTROL_STEP_CONFIG_SCHEMAS.wait_for.parse(step.config);
+          if (input.dryRun) return waits.preview(config, view);
+          return { output: await waits.waitFor(config, view) };
         }
       }
     }

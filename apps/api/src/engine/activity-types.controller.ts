@@ -9,7 +9,8 @@ const CONTROL_TITLES = {
   delay: 'Delay',
   end: 'End',
   approval: 'Request approval',
-} as const;
+  wait_for: 'Wait for',
+} as const satisfies Record<(typeof CONTROL_STEP_TYPES)[number], string>;
 
 @ApiTags('workflows')
 @ApiBearerAuth()

@@ -4,6 +4,7 @@ import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import {
   ENGINE_TASK_QUEUE,
+  RECORD_CHANGED_SIGNAL,
   WORKFLOW_TYPES,
   type EntityType,
   type RunDefinitionInput,
@@ -117,6 +118,7 @@ export class OutboxDispatcherService implements OnApplicationShutdown {
         }
       }
       if (rows.length > 0) await tx.upsertMany(WorkflowRun, rows, { onConflictAction: 'ignore' });
+      await this.signalWaiting(tx, events, new Set(rows.map((r) => r.id)));
       return dispatched;
     });
   }
@@ -185,6 +187,36 @@ export class OutboxDispatcherService implements OnApplicationShutdown {
         };
         return { input, row };
       });
+  }
+
+  /**
+   * Tells the runs already in flight on each changed record, so a wait on that record re-checks at
+   * once. Best effort: a run that has just ended, or a signal lost to a Temporal hiccup, only means
+   * the wait re-checks at its deadline.
+   */
+  private async signalWaiting(
+    em: EntityManager,
+    events: OutboxEvent[],
+    justStarted: Set<string>,
+  ): Promise<void> {
+    const changed = events.filter((e) => e.dispatchedAt && e.type.endsWith('.updated'));
+    if (changed.length === 0) return;
+    const running = await em.find(
+      WorkflowRun,
+      { recordId: { $in: [...new Set(changed.map((e) => e.aggregateId))] }, status: 'running' },
+      { fields: ['id', 'recordId'] },
+    );
+    const signals = running
+      .filter((run) => !justStarted.has(run.id))
+      .filter((run) =>
+        changed.some(
+          (e) =>
+            e.aggregateId === run.recordId &&
+            (e.payload as { cause?: { runId?: string } }).cause?.runId !== run.id,
+        ),
+      )
+      .map((run) => this.temporal.client.workflow.getHandle(run.id).signal(RECORD_CHANGED_SIGNAL));
+    await Promise.allSettled(signals);
   }
 
   private async startRun({ input }: PlannedRun): Promise<void> {

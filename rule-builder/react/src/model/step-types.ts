@@ -34,6 +34,8 @@ const CONTROL_DESCRIPTIONS: Readonly<Record<string, string>> = {
   branch: 'Chooses the next step by the conditions on its outgoing arrows.',
   delay: 'Waits a number of seconds, minutes, hours or days before going on.',
   end: 'Ends this path of the run.',
+  approval: 'Asks approvers chosen by rule, stage by stage, and waits for their decision.',
+  wait_for: 'Waits until a condition on the record holds, or until a deadline passes.',
 };
 
 /**

@@ -40,7 +40,9 @@ export class Migration20261123220000Duplicates extends Migration {
       this.addSql(
         `create index "${table}_phone_norm_index" on "${table}" (right("phone_norm", ${PHONE_MATCH_DIGITS})) where length("phone_norm") >= ${PHONE_MATCH_DIGITS};`,
       );
-      this.addSql(`create index "${table}_name_norm_trgm_index" on "${table}" using gin ("name_norm" gin_trgm_ops);`);
+      this.addSql(
+        `create index "${table}_name_norm_trgm_index" on "${table}" using gin ("name_norm" gin_trgm_ops);`,
+      );
     }
     this.addSql(`alter table "leads"
       add column "company_norm" text generated always as (baton_name_norm("company")) stored,

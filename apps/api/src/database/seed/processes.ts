@@ -4,11 +4,16 @@ import { Team } from '../../teams/team.entity';
 import { User } from '../../users/user.entity';
 import { Workflow } from '../../workflows/workflow.entity';
 import { WorkflowVersion } from '../../workflows/workflow-version.entity';
+import { CASE_ESCALATION } from './case-escalation.definition';
 import { LEAD_HANDOFF } from './lead-handoff.definition';
 import { QUOTE_APPROVAL } from './quote-approval.definition';
 
 /** The processes Baton ships, published on first start; each one once, so a deleted one stays deleted. */
-export const SHIPPED_PROCESSES: readonly WorkflowDefinition[] = [LEAD_HANDOFF, QUOTE_APPROVAL];
+export const SHIPPED_PROCESSES: readonly WorkflowDefinition[] = [
+  LEAD_HANDOFF,
+  QUOTE_APPROVAL,
+  CASE_ESCALATION,
+];
 
 async function once(tx: EntityManager, key: string, seed: () => Promise<void>): Promise<boolean> {
   const done = await tx.execute(`select 1 from baton_meta where key = ?`, [key]);
