@@ -4,6 +4,7 @@
 const transform = { '^.+\\.tsx?$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json' }] };
 const sourcePackages = {
   '^@baton/contracts$': '<rootDir>/libs/contracts/src/index.ts',
+  '^@baton/contracts/engine$': '<rootDir>/libs/contracts/src/engine.ts',
   '^@baton/domain$': '<rootDir>/libs/domain/src/index.ts',
   '^@baton/activity-sdk$': '<rootDir>/libs/activity-sdk/src/index.ts',
   '^@baton/activity-types$': '<rootDir>/libs/activity-types/src/index.ts',

@@ -42,7 +42,9 @@ async function start() {
     DATABASE_URL: '',
     TEMPORAL_ADDRESS: '',
   };
-  const child = spawn(process.execPath, ['apps/api/dist/start.js'], { env, stdio: 'ignore' });
+  // BENCH_PROFILE=dir: a V8 CPU profile of the product process, written when it stops.
+  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+  const child = spawn(process.execPath, [...profile, 'apps/api/dist/start.js'], { env, stdio: 'ignore' });
   const base = `http://127.0.0.1:${ports.http}`;
   for (;;) {
     try {

@@ -77,8 +77,7 @@ export interface ApprovalActionInput {
   delegateTo?: string;
 }
 
-/** Temporal Update name of approval actions; its validator makes one of two simultaneous decisions lose. */
-export const APPROVAL_UPDATE = 'approvalAction';
+export { APPROVAL_UPDATE } from './approval-names';
 
 /** What the approval step returns, for transitions such as `steps.approve.decision == "approved"`. */
 export interface ApprovalStepOutput extends Record<string, unknown> {

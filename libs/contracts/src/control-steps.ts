@@ -2,21 +2,17 @@ import { z } from 'zod';
 import { approvalConfigSchema } from './approval';
 import { jsonLogicSchema } from './definition';
 
-/**
- * Step kinds the interpreter executes itself (durable timers, routing) instead of as activities.
- * Every other step `type` names an activity type from the registry.
- */
-export const CONTROL_STEP_TYPES = ['branch', 'delay', 'end', 'approval', 'wait_for'] as const;
-export type ControlStepType = (typeof CONTROL_STEP_TYPES)[number];
+import { DELAY_UNITS, type ControlStepType } from './control-step-names';
 
-/** Control kinds that wait durably: a cycle through one of them is a loop, not a runaway. */
-export const WAIT_STEP_TYPES: ReadonlySet<string> = new Set<ControlStepType>([
-  'delay',
-  'approval',
-  'wait_for',
-]);
-
-export const DELAY_UNITS = ['seconds', 'minutes', 'hours', 'days'] as const;
+export {
+  CONTROL_STEP_TYPES,
+  DELAY_UNITS,
+  RECORD_CHANGED_SIGNAL,
+  WAIT_STEP_TYPES,
+  delayMilliseconds,
+  isControlStepType,
+} from './control-step-names';
+export type { ControlStepType } from './control-step-names';
 
 export const CONTROL_STEP_CONFIG_SCHEMAS = {
   // Routes by its outgoing transitions' conditions; the unconditional one is the default.
@@ -48,14 +44,5 @@ export const CONTROL_STEP_CONFIG_SCHEMAS = {
     }),
 } satisfies Record<ControlStepType, z.ZodType>;
 
-export function isControlStepType(type: string): type is ControlStepType {
-  return (CONTROL_STEP_TYPES as readonly string[]).includes(type);
-}
-
-export function delayMilliseconds(config: { amount: number; unit: (typeof DELAY_UNITS)[number] }): number {
-  const unitMs = { seconds: 1_000, minutes: 60_000, hours: 3_600_000, days: 86_400_000 }[config.unit];
-  return config.amount * unitMs;
-}
-
-/** Signal sent to a record's running runs whenever the record changes, so waits re-check at once. */
-export const RECORD_CHANGED_SIGNAL = 'recordChanged';
+export type DelayConfig = z.infer<(typeof CONTROL_STEP_CONFIG_SCHEMAS)['delay']>;
+export type WaitForConfig = z.infer<(typeof CONTROL_STEP_CONFIG_SCHEMAS)['wait_for']>;

@@ -51,7 +51,7 @@ export {
   delayMilliseconds,
   isControlStepType,
 } from './control-steps';
-export type { ControlStepType } from './control-steps';
+export type { ControlStepType, DelayConfig, WaitForConfig } from './control-steps';
 export { ENTITY_FIELDS, conditionSchemaFor } from './entity-fields';
 export {
   APPROVAL_TIMEOUT_UNITS,

@@ -5,17 +5,16 @@ import {
   proxyActivities,
   setHandler,
 } from '@temporalio/workflow';
-import {
-  APPROVAL_UPDATE,
-  delayMilliseconds,
-  type ApprovalActionInput,
-  type ApprovalConfig,
-  type ApprovalState,
-  type ApprovalStepOutput,
-  type BookkeepingActivities,
-  type DryRunOptions,
-  type Intention,
-  type RunDefinitionInput,
+import { APPROVAL_UPDATE, delayMilliseconds } from '@baton/contracts/engine';
+import type {
+  ApprovalActionInput,
+  ApprovalConfig,
+  ApprovalState,
+  ApprovalStepOutput,
+  BookkeepingActivities,
+  DryRunOptions,
+  Intention,
+  RunDefinitionInput,
 } from '@baton/contracts';
 import {
   applyApprovalAction,
@@ -31,6 +30,18 @@ const bookkeeping = proxyActivities<BookkeepingActivities>({
   startToCloseTimeout: '10 seconds',
   retry: { maximumInterval: '30 seconds' },
 });
+
+/**
+ * The config's defaults, applied here without zod (see @baton/contracts/engine): the API starts
+ * runs with normalised configs, but runs started by older versions may lack them.
+ */
+export function withApprovalDefaults(config: ApprovalConfig): ApprovalConfig {
+  return {
+    ...config,
+    maxEscalations: config.maxEscalations ?? 1,
+    stages: config.stages.map((stage) => ({ ...stage, mode: stage.mode ?? 'any' })),
+  };
+}
 
 const copy = (state: ApprovalState): ApprovalState => JSON.parse(JSON.stringify(state)) as ApprovalState;
 

@@ -1,4 +1,4 @@
-import { proxyActivities, workflowInfo } from '@temporalio/workflow';
+import { proxyActivities, proxyLocalActivities, workflowInfo } from '@temporalio/workflow';
 import type {
   BookkeepingActivities,
   RunDefinitionInput,
@@ -12,7 +12,8 @@ const steps = proxyActivities<Record<string, StepActivity>>({
   startToCloseTimeout: '15 seconds',
   retry: { maximumAttempts: 5, initialInterval: '1 second', nonRetryableErrorTypes: ['BatonUserError'] },
 });
-const bookkeeping = proxyActivities<BookkeepingActivities>({
+// Like the interpreter, it stores the run's status in a local activity.
+const bookkeeping = proxyLocalActivities<BookkeepingActivities>({
   startToCloseTimeout: '10 seconds',
   retry: { maximumInterval: '30 seconds' },
 });

@@ -1,13 +1,6 @@
 import { condition, defineSignal, setHandler } from '@temporalio/workflow';
-import {
-  CONTROL_STEP_CONFIG_SCHEMAS,
-  delayMilliseconds,
-  RECORD_CHANGED_SIGNAL,
-  type Intention,
-} from '@baton/contracts';
-import type { z } from 'zod';
-
-type WaitConfig = z.infer<(typeof CONTROL_STEP_CONFIG_SCHEMAS)['wait_for']>;
+import { delayMilliseconds, RECORD_CHANGED_SIGNAL } from '@baton/contracts/engine';
+import type { Intention, WaitForConfig as WaitConfig } from '@baton/contracts';
 
 /** What a wait reads each time it looks: the record's fields and a way to test a rule on them. */
 export type RecordView = () => Promise<{

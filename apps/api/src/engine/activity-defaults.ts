@@ -1,9 +1,10 @@
 import type { ActivityRegistry } from '@baton/activity-sdk';
-import type { WorkflowDefinition } from '@baton/contracts';
+import { CONTROL_STEP_CONFIG_SCHEMAS, isControlStepType, type WorkflowDefinition } from '@baton/contracts';
 
 /**
  * Fills each step's retry policy and timeout from its activity type's declared defaults, so the
  * run carries them (and keeps them, pinned with its version) without workflow code knowing types.
+ * Control steps get their config's defaults here too: workflow code stays free of zod.
  */
 export function withActivityDefaults(
   definition: WorkflowDefinition,
@@ -12,6 +13,10 @@ export function withActivityDefaults(
   return {
     ...definition,
     steps: definition.steps.map((step) => {
+      if (isControlStepType(step.type)) {
+        const parsed = CONTROL_STEP_CONFIG_SCHEMAS[step.type].safeParse(step.config);
+        return parsed.success ? { ...step, config: parsed.data as Record<string, unknown> } : step;
+      }
       const type = registry.get(step.type);
       if (!type) return step;
       return {

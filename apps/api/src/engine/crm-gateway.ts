@@ -1,4 +1,4 @@
-import { LockMode } from '@mikro-orm/core';
+import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type {
   CrmGateway,
@@ -16,7 +16,6 @@ import type { OutboxService } from '../outbox/outbox.service';
 import { Task } from '../tasks/task.entity';
 import { Team } from '../teams/team.entity';
 import { User } from '../users/user.entity';
-import { AssignmentCursor } from './assignment-cursor.entity';
 import { RECORD_ADAPTERS } from './records/adapters';
 import type { RecordAdapter } from './records/record-adapter';
 
@@ -106,20 +105,22 @@ export class MikroCrmGateway implements CrmGateway {
 
   // Raw SQL goes through `em.execute`, which runs inside the step's transaction: a second pooled
   // connection per step deadlocks the pool once as many steps run as there are connections.
+  //
+  // Turns come from a sequence per pool: `nextval` never waits for another transaction, where a
+  // locked cursor row made every assignment wait for the one before it to commit (it capped the
+  // whole engine at about ten runs a second). A retried step may skip a turn; nobody gets two.
   async takeTurn(pool: string, size: number): Promise<number> {
-    await this.em.execute(
-      'insert into assignment_cursors (pool, position) values (?, 0) on conflict do nothing',
-      [pool],
-    );
-    // The row lock serialises concurrent runs so two records never take the same turn.
-    const cursor = await this.em.findOneOrFail(
-      AssignmentCursor,
-      { pool },
-      { lockMode: LockMode.PESSIMISTIC_WRITE },
-    );
-    const turn = cursor.position % size;
-    cursor.position = (turn + 1) % size;
-    return turn;
+    const sequence = `assignment_turn_${createHash('sha256').update(pool).digest('hex').slice(0, 24)}`;
+    const [found] = await this.em.execute<Array<{ oid: string | null }>>(`select to_regclass(?) as oid`, [
+      sequence,
+    ]);
+    if (!found?.oid) {
+      // Only the first turn of a pool creates its sequence; concurrent first turns take turns here.
+      await this.em.execute(`select pg_advisory_xact_lock(hashtext(?))`, [sequence]);
+      await this.em.execute(`create sequence if not exists "${sequence}" minvalue 0 start 0`);
+    }
+    const [row] = await this.em.execute<Array<{ turn: string }>>(`select nextval('"${sequence}"') as turn`);
+    return Number(BigInt(row!.turn) % BigInt(size));
   }
 
   async createTask(task: NewTask): Promise<{ id: string }> {

@@ -1,0 +1,14 @@
+// What workflow code needs from the contracts, without zod: the worker bundles workflow code into
+// Temporal's sandbox, which evaluates the bundle's modules for every run; building the zod schemas
+// there cost a quarter of the workflow thread's time. Import from `@baton/contracts/engine`.
+export { APPROVAL_UPDATE } from './approval-names';
+export {
+  CONTROL_STEP_TYPES,
+  DELAY_UNITS,
+  RECORD_CHANGED_SIGNAL,
+  WAIT_STEP_TYPES,
+  delayMilliseconds,
+  isControlStepType,
+} from './control-step-names';
+export type { ControlStepType, DelayUnit } from './control-step-names';
+export { RUN_STATUS_QUERY } from './run';
