@@ -43,7 +43,9 @@ async function start() {
     TEMPORAL_ADDRESS: '',
   };
   // BENCH_PROFILE=dir: a V8 CPU profile of the product process, written when it stops.
-  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+  const profile = process.env.BENCH_PROFILE
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
+    : [];
   const child = spawn(process.execPath, [...profile, 'apps/api/dist/start.js'], { env, stdio: 'ignore' });
   const base = `http://127.0.0.1:${ports.http}`;
   for (;;) {

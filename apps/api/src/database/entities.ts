@@ -7,7 +7,6 @@ import { LoginAttempt } from '../auth/login-attempt.entity';
 import { Session } from '../auth/session.entity';
 import { SupportCase } from '../cases/case.entity';
 import { AccountContact, Contact } from '../contacts/contact.entity';
-import { AssignmentCursor } from '../engine/assignment-cursor.entity';
 import { StepEffect } from '../engine/step-effect.entity';
 import { ImportJob } from '../imports/import-job.entity';
 import { Lead } from '../leads/lead.entity';
@@ -36,7 +35,6 @@ export const ENTITIES = [
   WorkflowRun,
   OutboxEvent,
   StepEffect,
-  AssignmentCursor,
   Account,
   Contact,
   AccountContact,

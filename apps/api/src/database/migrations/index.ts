@@ -8,6 +8,7 @@ import { Migration20261123230000Imports } from './Migration20261123230000Imports
 import { Migration20261123250000RunCancel } from './Migration20261123250000RunCancel';
 import { Migration20261124000000Approvals } from './Migration20261124000000Approvals';
 import { Migration20261124100000NotificationStream } from './Migration20261124100000NotificationStream';
+import { Migration20261124200000Turns } from './Migration20261124200000Turns';
 
 // Listed explicitly so migrations run the same from src/ (tests) and dist/ (production).
 export const MIGRATIONS: MigrationObject[] = [
@@ -20,4 +21,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261123250000RunCancel', class: Migration20261123250000RunCancel },
   { name: 'Migration20261124000000Approvals', class: Migration20261124000000Approvals },
   { name: 'Migration20261124100000NotificationStream', class: Migration20261124100000NotificationStream },
+  { name: 'Migration20261124200000Turns', class: Migration20261124200000Turns },
 ];
