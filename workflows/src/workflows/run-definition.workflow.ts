@@ -61,17 +61,29 @@ function books(): Pick<BookkeepingActivities, 'readRecord' | 'recordRunStatus'> 
   return patched(LOCAL_BOOKKEEPING_PATCH) ? localBookkeeping : remoteBookkeeping;
 }
 
+// Steps that finish within this long run as local activities: in the worker that runs the
+// workflow, without a round trip through the server's task queues per step (most of a short run's
+// latency). Idempotency keys make a re-run after a worker crash write nothing twice. Slower steps
+// (webhooks, email) stay ordinary activities, which the server hands to any worker.
+const LOCAL_STEP_MAX_SECONDS = 30;
+const LOCAL_STEPS_PATCH = 'local-steps';
+
 function activityFor(step: Step): StepActivity {
-  const activities = proxyActivities<Record<string, StepActivity>>({
-    startToCloseTimeout: `${step.timeoutSeconds ?? DEFAULT_STEP_TIMEOUT_SECONDS} seconds`,
+  const timeoutSeconds = step.timeoutSeconds ?? DEFAULT_STEP_TIMEOUT_SECONDS;
+  const options = {
+    startToCloseTimeout: timeoutSeconds * 1000,
     retry: {
       maximumAttempts: step.retry?.maximumAttempts ?? 5,
-      initialInterval: `${step.retry?.initialIntervalSeconds ?? 1} seconds`,
+      initialInterval: (step.retry?.initialIntervalSeconds ?? 1) * 1000,
       backoffCoefficient: step.retry?.backoffCoefficient ?? 2,
-      maximumInterval: '5 minutes',
+      maximumInterval: 5 * 60_000,
       nonRetryableErrorTypes: ['BatonUserError'],
     },
-  });
+  };
+  const local = timeoutSeconds <= LOCAL_STEP_MAX_SECONDS && patched(LOCAL_STEPS_PATCH);
+  const activities = local
+    ? proxyLocalActivities<Record<string, StepActivity>>(options)
+    : proxyActivities<Record<string, StepActivity>>(options);
   return activities[step.type]!;
 }
 
