@@ -1,4 +1,4 @@
-import { ApiClient, eventually } from '../support/api';
+import { ApiClient, eventually, expectStatus, type ApiResponse } from '../support/api';
 import { removeDataDir, startProduct, type Product } from '../support/product';
 
 jest.setTimeout(300_000);
@@ -17,14 +17,7 @@ describe('case escalation', () => {
   let workflowId: string;
   let accountId: string;
 
-  async function ok(res: Promise<{ status: number; body: any }>, status = 200): Promise<Row> {
-    const r = await res;
-    if (r.status !== status) {
-      const log = r.status >= 500 ? `\n${product.output().slice(-3000)}` : '';
-      throw new Error(`expected ${status}, got ${r.status}: ${JSON.stringify(r.body)}${log}`);
-    }
-    return r.body;
-  }
+  const ok = (res: Promise<ApiResponse>, status = 200): Promise<Row> => expectStatus(product, res, status);
 
   async function publishWait(config: Row, note: string): Promise<void> {
     const workflow = await ok(as.admin.get(`/api/workflows/${workflowId}`));

@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { addBusinessDays } from '@baton/domain';
 import { freePort } from '@baton/runtime';
-import { ApiClient, eventually } from '../support/api';
+import { ApiClient, eventually, expectStatus, type ApiResponse } from '../support/api';
 import { removeDataDir, startProduct, type Product } from '../support/product';
 
 jest.setTimeout(240_000);
@@ -42,14 +42,7 @@ describe('CRM records: subscriptions, cases, activities, notes, user tasks and t
     if (product) removeDataDir(product.dataDir);
   });
 
-  async function ok(res: Promise<{ status: number; body: any }>, status = 200): Promise<Row> {
-    const r = await res;
-    if (r.status !== status) {
-      const log = r.status >= 500 ? `\n${product.output().slice(-3000)}` : '';
-      throw new Error(`expected ${status}, got ${r.status}: ${JSON.stringify(r.body)}${log}`);
-    }
-    return r.body;
-  }
+  const ok = (res: Promise<ApiResponse>, status = 200): Promise<Row> => expectStatus(product, res, status);
 
   async function fails(res: Promise<{ status: number; body: any }>, status: number, code: string) {
     const r = await res;

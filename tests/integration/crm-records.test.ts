@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { freePort } from '@baton/runtime';
-import { ApiClient } from '../support/api';
+import { ApiClient, expectStatus, type ApiResponse } from '../support/api';
 import { removeDataDir, startProduct, type Product } from '../support/product';
 
 jest.setTimeout(240_000);
@@ -38,14 +38,7 @@ describe('CRM records: accounts, contacts, opportunities, products and quotes', 
     return res.rows;
   }
 
-  async function ok(res: Promise<{ status: number; body: any }>, status = 200): Promise<Row> {
-    const r = await res;
-    if (r.status !== status) {
-      const log = r.status >= 500 ? `\n${product.output().slice(-3000)}` : '';
-      throw new Error(`expected ${status}, got ${r.status}: ${JSON.stringify(r.body)}${log}`);
-    }
-    return r.body;
-  }
+  const ok = (res: Promise<ApiResponse>, status = 200): Promise<Row> => expectStatus(product, res, status);
 
   const patch = (client: ApiClient, path: string, body: unknown) => client.request('PATCH', path, body);
   const del = (client: ApiClient, path: string) => client.request('DELETE', path);

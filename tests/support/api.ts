@@ -65,3 +65,20 @@ export async function eventually<T>(
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/**
+ * Awaits a response and returns its body when it has the expected status; otherwise fails with
+ * the status and body, and on a 5xx with the end of the product's output, which says why.
+ */
+export async function expectStatus(
+  product: { output(): string },
+  res: Promise<ApiResponse>,
+  status = 200,
+): Promise<any> {
+  const r = await res;
+  if (r.status !== status) {
+    const log = r.status >= 500 ? `\n${product.output().slice(-3000)}` : '';
+    throw new Error(`expected ${status}, got ${r.status}: ${JSON.stringify(r.body)}${log}`);
+  }
+  return r.body;
+}

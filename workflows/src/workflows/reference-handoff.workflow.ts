@@ -1,4 +1,4 @@
-import { proxyActivities, proxyLocalActivities, workflowInfo } from '@temporalio/workflow';
+import { proxyLocalActivities, workflowInfo } from '@temporalio/workflow';
 import type {
   BookkeepingActivities,
   RunDefinitionInput,
@@ -8,7 +8,9 @@ import type {
   StepTrail,
 } from '@baton/contracts';
 
-const steps = proxyActivities<Record<string, StepActivity>>({
+// Short CRM steps as local activities, as the interpreter runs them: the comparison is of
+// interpreting a definition, not of two ways to schedule activities.
+const steps = proxyLocalActivities<Record<string, StepActivity>>({
   startToCloseTimeout: '15 seconds',
   retry: { maximumAttempts: 5, initialInterval: '1 second', nonRetryableErrorTypes: ['BatonUserError'] },
 });

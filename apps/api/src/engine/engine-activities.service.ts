@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { ApplicationFailure } from '@temporalio/common';
-import { ActivityRegistry, type ActivityType } from '@baton/activity-sdk';
+import { ActivityRegistry, type ActivityType, type CrmGateway } from '@baton/activity-sdk';
 import type {
   EngineActivities,
   DryRunOverlay,
@@ -18,6 +18,20 @@ import { DryRunCrmGateway, DryRunRollback } from './dry-run-gateway';
 import { StepEffect } from './step-effect.entity';
 import { OutboxService } from '../outbox/outbox.service';
 import { ApprovalActivities } from '../approvals/approval-activities';
+
+/** Runs an activity type's code for one step, against the given CRM. */
+function runType(type: ActivityType, config: unknown, input: RunStepInput, crm: CrmGateway) {
+  return type.run({
+    config,
+    record: input.context.record,
+    steps: input.context.steps,
+    origin: input.origin,
+    stepId: input.stepId,
+    idempotencyKey: input.idempotencyKey,
+    now: new Date(),
+    crm,
+  });
+}
 
 /**
  * Activity implementations for the interpreter: one Temporal activity per activity type, plus
@@ -65,16 +79,7 @@ export class EngineActivitiesService {
       const prior = await tx.findOne(StepEffect, { idempotencyKey: input.idempotencyKey });
       if (prior) return prior.output;
       const crm = new MikroCrmGateway(tx, input, this.outbox);
-      const result = await type.run({
-        config,
-        record: input.context.record,
-        steps: input.context.steps,
-        origin: input.origin,
-        stepId: input.stepId,
-        idempotencyKey: input.idempotencyKey,
-        now: new Date(),
-        crm,
-      });
+      const result = await runType(type, config, input, crm);
       tx.create(StepEffect, {
         idempotencyKey: input.idempotencyKey,
         runId: input.origin.runId,
@@ -98,16 +103,7 @@ export class EngineActivitiesService {
       await this.orm.em.fork().transactional(async (tx) => {
         const crm = new DryRunCrmGateway(tx, new MikroCrmGateway(tx, input));
         await crm.applyOverlay(overlay);
-        const output = await type.run({
-          config,
-          record: input.context.record,
-          steps: input.context.steps,
-          origin: input.origin,
-          stepId: input.stepId,
-          idempotencyKey: input.idempotencyKey,
-          now: new Date(),
-          crm,
-        });
+        const output = await runType(type, config, input, crm);
         result = { output, intentions: crm.intentions };
         throw new DryRunRollback();
       });
