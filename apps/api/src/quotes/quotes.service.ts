@@ -10,6 +10,7 @@ import {
 } from '../accounts/crm-access';
 import { fieldsOf, recordChange } from '../accounts/crm-events';
 import { Approval } from '../approvals/approval.entity';
+import { WorkflowRun } from '../workflows/workflow-run.entity';
 import { ApprovalsService } from '../approvals/approvals.service';
 import { AuditService } from '../audit/audit.service';
 import { allOf, containsPattern, keyset, orderBy, parseSort, toPage } from '../accounts/crm-list';
@@ -48,6 +49,7 @@ const EVENT_FIELDS = [
   'archivedAt',
 ] as const;
 const SETTLE_WAIT_MS = 5_000;
+const OPENING_WAIT_MS = 3_000;
 const POPULATE = ['owner', 'decidedBy', 'opportunity', 'account', 'lines.product'] as const;
 
 function snapshot(quote: Quote): Record<string, unknown> {
@@ -118,7 +120,7 @@ export class QuotesService {
    * settles races and moves the quote on) instead of being written here.
    */
   async decide(id: string, action: 'approve' | 'reject', comment: string | undefined, actor: User) {
-    const pending = await this.em.findOne(Approval, { recordType: 'quote', recordId: id, status: 'pending' });
+    const pending = await this.pendingApproval(id);
     if (pending) {
       await this.find(this.em, id, actor);
       await this.approvals.act(pending.id, { action, ...(comment ? { comment } : {}) }, actor);
@@ -148,6 +150,28 @@ export class QuotesService {
     );
   }
 
+  /**
+   * The approval request waiting on this quote. A run that has just started on it may not have
+   * opened its request yet; a decision made in that moment waits for the request rather than
+   * going around it.
+   */
+  private async pendingApproval(id: string): Promise<Approval | null> {
+    const deadline = Date.now() + OPENING_WAIT_MS;
+    for (;;) {
+      const em = this.em.fork();
+      const pending = await em.findOne(Approval, { recordType: 'quote', recordId: id, status: 'pending' });
+      if (pending) return pending;
+      const fresh = await em.count(WorkflowRun, {
+        recordType: 'quote',
+        recordId: id,
+        status: 'running',
+        startedAt: { $gt: new Date(Date.now() - OPENING_WAIT_MS) },
+      });
+      if (fresh === 0 || Date.now() > deadline) return null;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
   // The run moves the quote on a moment after the decision; answer with the quote once it has.
   private async settled(id: string, viewer: User): Promise<QuoteView> {
     for (let waited = 0; waited < SETTLE_WAIT_MS; waited += 100) {
@@ -160,7 +184,7 @@ export class QuotesService {
 
   /** submitted → draft by its owner; a pending approval request is recalled with it. */
   async recall(id: string, actor: User): Promise<QuoteView> {
-    const pending = await this.em.findOne(Approval, { recordType: 'quote', recordId: id, status: 'pending' });
+    const pending = await this.pendingApproval(id);
     if (!pending) return this.act(id, 'recall', actor);
     assertMayEdit(await this.find(this.em, id, actor), actor, 'quotes');
     await this.approvals.act(pending.id, { action: 'recall' }, actor);
