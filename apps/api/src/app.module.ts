@@ -13,6 +13,7 @@ import { ErrorFilter } from './common/error.filter';
 import { CrmModule } from './crm.module';
 import { BATON_CONFIG, type BatonConfig } from './config';
 import { mikroOrmConfig } from './database/mikro-orm.config';
+import { DateTriggersService } from './engine/date-triggers.service';
 import { EngineActivitiesService } from './engine/engine-activities.service';
 import { EngineWorkerService } from './engine/engine-worker.service';
 import { activityRegistryProvider } from './engine/activity-registry.provider';
@@ -86,6 +87,7 @@ export class AppModule {
         DefinitionValidatorService,
         OutboxService,
         OutboxDispatcherService,
+        DateTriggersService,
         TemporalService,
         activityRegistryProvider,
         EngineActivitiesService,

@@ -34,6 +34,7 @@ const envSchema = z.object({
     .max(24 * 60)
     .default(15),
   BATON_DISPATCH_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(500),
+  BATON_DATE_SWEEP_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
   BATON_WEB_DIST: z.string().optional(),
   BATON_LOG_LEVEL: z.enum(['error', 'warn', 'info', 'debug']).default('info'),
 });
@@ -55,6 +56,8 @@ export interface BatonConfig {
   loginMaxFailures: number;
   loginWindowMinutes: number;
   dispatchIntervalMs: number;
+  /** How often date triggers are checked: a date trigger fires at most this late. */
+  dateSweepMs: number;
   webDist: string;
   logLevel: Env['BATON_LOG_LEVEL'];
 }
@@ -86,6 +89,7 @@ export function buildConfig(
     loginMaxFailures: env.BATON_LOGIN_MAX_FAILURES,
     loginWindowMinutes: env.BATON_LOGIN_WINDOW_MINUTES,
     dispatchIntervalMs: env.BATON_DISPATCH_INTERVAL_MS,
+    dateSweepMs: env.BATON_DATE_SWEEP_MS,
     webDist: env.BATON_WEB_DIST ?? resolve(__dirname, '../../web/dist'),
     logLevel: env.BATON_LOG_LEVEL,
   };

@@ -9,6 +9,7 @@ import { seedDemoTeams, seedProcesses } from './database/seed/processes';
 import { seedDemoData } from './database/seed/seed';
 import { EngineWorkerService } from './engine/engine-worker.service';
 import { configureHttp } from './http';
+import { DateTriggersService } from './engine/date-triggers.service';
 import { OutboxDispatcherService } from './outbox/outbox-dispatcher.service';
 
 export interface RunningBaton {
@@ -46,6 +47,7 @@ export async function startBaton(config: BatonConfig): Promise<RunningBaton> {
     configureHttp(app, config.webDist);
     await app.listen(config.port, config.host);
     app.get(OutboxDispatcherService).start();
+    app.get(DateTriggersService).start();
     url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}`;
   } else {
     await app.init();

@@ -19,8 +19,19 @@ export const ENTITY_TYPES = [
 ] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
 
-/** `manual`: never fires by itself; a person starts it on a chosen record ("run on this record"). */
-export const RECORD_EVENTS = ['created', 'updated', 'manual'] as const;
+/**
+ * `manual`: never fires by itself; a person starts it on a chosen record ("run on this record").
+ * `date`: fires when the record's date `field`, moved by `offset`, comes (e.g. 60 days before
+ * `subscription.endDate`); a changed date re-arms it, a record that no longer qualifies is skipped.
+ */
+export const RECORD_EVENTS = ['created', 'updated', 'manual', 'date'] as const;
+
+export const dateOffsetSchema = z.strictObject({
+  amount: z.number().int().min(0).max(3650),
+  unit: z.enum(['hours', 'days']),
+  direction: z.enum(['before', 'after']),
+});
+export type DateOffset = z.infer<typeof dateOffsetSchema>;
 export type RecordEvent = (typeof RECORD_EVENTS)[number];
 
 /** A JSON Logic rule. Its structure is checked by the rule validator, not here. */
@@ -35,6 +46,8 @@ export const recordTriggerSchema = z.strictObject({
   field: z.string().min(1).max(64).optional(),
   from: z.unknown().optional(),
   to: z.unknown().optional(),
+  /** With `date`: when, relative to the date in `field`. Defaults to the date itself. */
+  offset: dateOffsetSchema.optional(),
   condition: jsonLogicSchema.optional(),
 });
 

@@ -3,6 +3,7 @@ export {
   DEFINITION_SCHEMA_VERSION,
   ENTITY_TYPES,
   RECORD_EVENTS,
+  dateOffsetSchema,
   jsonLogicSchema,
   positionSchema,
   recordTriggerSchema,
@@ -13,6 +14,7 @@ export {
   workflowDefinitionSchema,
 } from './definition';
 export type {
+  DateOffset,
   EntityType,
   RecordEvent,
   RecordTrigger,

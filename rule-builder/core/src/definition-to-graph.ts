@@ -31,12 +31,20 @@ export function definitionToGraph(definition: WorkflowDefinition): EditorGraph {
 function toTriggerNode(trigger: Trigger, position: Position): EditorTriggerNode {
   switch (trigger.kind) {
     case 'record': {
-      const { entity, event, condition } = trigger;
+      const { entity, event, field, from, to, offset, condition } = trigger;
       return {
         id: trigger.id,
         kind: 'trigger',
         position,
-        data: { entity, event, ...(condition === undefined ? {} : { condition: cloneJson(condition) }) },
+        data: {
+          entity,
+          event,
+          ...(field === undefined ? {} : { field }),
+          ...(from === undefined ? {} : { from: cloneJson(from) }),
+          ...(to === undefined ? {} : { to: cloneJson(to) }),
+          ...(offset === undefined ? {} : { offset: { ...offset } }),
+          ...(condition === undefined ? {} : { condition: cloneJson(condition) }),
+        },
       };
     }
     default:

@@ -41,12 +41,16 @@ export function graphToDefinition(graph: EditorGraph): WorkflowDefinition {
 }
 
 function toTrigger(node: EditorTriggerNode): Trigger {
-  const { entity, event, condition } = node.data;
+  const { entity, event, field, from, to, offset, condition } = node.data;
   return {
     id: node.id,
     kind: 'record',
     entity,
     event,
+    ...(field === undefined ? {} : { field }),
+    ...(from === undefined ? {} : { from: cloneJson(from) }),
+    ...(to === undefined ? {} : { to: cloneJson(to) }),
+    ...(offset === undefined ? {} : { offset: { ...offset } }),
     ...(condition === undefined ? {} : { condition: cloneJson(condition) }),
   };
 }

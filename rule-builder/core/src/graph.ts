@@ -1,9 +1,14 @@
-import type { EntityType, Position, RecordEvent, RetryPolicy } from '@baton/contracts';
+import type { DateOffset, EntityType, Position, RecordEvent, RetryPolicy } from '@baton/contracts';
 
 /** What a trigger node on the canvas holds: a record event, optionally filtered by a JSON Logic condition. */
 export interface TriggerNodeData {
   readonly entity: EntityType;
   readonly event: RecordEvent;
+  /** `updated`: the field that must change (optionally from/to values); `date`: the date field. */
+  readonly field?: string;
+  readonly from?: unknown;
+  readonly to?: unknown;
+  readonly offset?: DateOffset;
   readonly condition?: unknown;
 }
 

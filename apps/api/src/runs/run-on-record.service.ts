@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { ActivityRegistry } from '@baton/activity-sdk';
 import {
   ENGINE_TASK_QUEUE,
@@ -51,15 +52,36 @@ export class RunOnRecordService {
       );
     }
     await this.assertRecord(trigger, body.recordId);
-    const eventId = randomUUID();
-    const input = this.input(workflow, version, trigger, body.recordId, eventId, actor);
-    await this.temporal.client.workflow.start(WORKFLOW_TYPES.runDefinition, {
-      taskQueue: ENGINE_TASK_QUEUE,
-      workflowId: input.origin.runId,
-      args: [input],
-      workflowIdReusePolicy: 'REJECT_DUPLICATE',
-    });
-    await this.em.upsert(
+    return {
+      runId: await this.start(this.em, workflow, version, trigger, body.recordId, randomUUID(), actor),
+    };
+  }
+
+  /**
+   * Starts a run of `version` on a record and records it; the run id comes from the workflow and
+   * the event, so starting the same event twice starts one run.
+   */
+  async start(
+    em: EntityManager,
+    workflow: Workflow,
+    version: WorkflowVersion,
+    trigger: RecordTrigger,
+    recordId: string,
+    eventId: string,
+    actor: User | null,
+  ): Promise<string> {
+    const input = this.input(workflow, version, trigger, recordId, eventId, actor);
+    try {
+      await this.temporal.client.workflow.start(WORKFLOW_TYPES.runDefinition, {
+        taskQueue: ENGINE_TASK_QUEUE,
+        workflowId: input.origin.runId,
+        args: [input],
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      });
+    } catch (err) {
+      if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+    }
+    await em.upsert(
       WorkflowRun,
       {
         id: input.origin.runId,
@@ -68,14 +90,14 @@ export class RunOnRecordService {
         version: version.version,
         eventId,
         recordType: trigger.entity,
-        recordId: body.recordId,
+        recordId,
         status: 'running',
         trail: [],
         startedAt: new Date(),
       },
       { onConflictAction: 'ignore' },
     );
-    return { runId: input.origin.runId };
+    return input.origin.runId;
   }
 
   /** Runs any version (drafts too) on a record with side effects recorded, not made. */
@@ -121,7 +143,7 @@ export class RunOnRecordService {
     trigger: RecordTrigger,
     recordId: string,
     eventId: string,
-    actor: User,
+    actor: User | null,
     prefix = 'run',
   ): RunDefinitionInput {
     return {
@@ -136,9 +158,9 @@ export class RunOnRecordService {
       triggerId: trigger.id,
       event: {
         id: eventId,
-        type: `${trigger.entity}.manual`,
+        type: `${trigger.entity}.${trigger.event}`,
         occurredAt: new Date().toISOString(),
-        actorId: actor.id,
+        actorId: actor?.id ?? null,
       },
       record: { type: trigger.entity, id: recordId },
     };

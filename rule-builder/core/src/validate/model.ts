@@ -14,6 +14,7 @@ export interface ModelTrigger {
   readonly field: string | undefined;
   /** Whether `from` or `to` is given (they only make sense with a field). */
   readonly hasValueFilter: boolean;
+  readonly hasOffset: boolean;
   readonly hasCondition: boolean;
   readonly condition: unknown;
 }
@@ -72,6 +73,7 @@ export function readModel(definition: unknown): Model {
         event: text(t.event),
         field: text(t.field),
         hasValueFilter: t.from !== undefined || t.to !== undefined,
+        hasOffset: t.offset !== undefined,
         hasCondition: t.condition !== undefined,
         condition: t.condition,
       },

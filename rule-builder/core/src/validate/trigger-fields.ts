@@ -4,8 +4,9 @@ import type { Diagnostic } from '../diagnostics';
 import { triggerPath, type Model } from './model';
 
 /**
- * Field-change triggers: `field` (and `from`/`to`) only make sense on `updated` events
- * (`INVALID_TRIGGER`), and the field must be one the entity has (`UNKNOWN_FIELD`).
+ * Field-change triggers: `field` (and `from`/`to`) only make sense on `updated` events, date
+ * triggers need a date `field` and only they take an `offset` (`INVALID_TRIGGER`); the field must
+ * be one the entity has (`UNKNOWN_FIELD`).
  */
 export function checkTriggerFields(
   model: Model,
@@ -13,6 +14,27 @@ export function checkTriggerFields(
 ): Diagnostic[] {
   return model.triggers.flatMap((trigger): Diagnostic[] => {
     const at = { nodeId: trigger.id, path: `${triggerPath(trigger)}/field` };
+    const invalid = (message: string): Diagnostic[] => [{ code: 'INVALID_TRIGGER', message, ...at }];
+    if (trigger.hasOffset && trigger.event !== 'date')
+      return invalid(`Only "date" triggers take an offset (trigger "${trigger.id}")`);
+    if (trigger.event === 'date') {
+      if (trigger.field === undefined)
+        return invalid(`Date trigger "${trigger.id}" needs the date field it watches`);
+      if (trigger.hasValueFilter) return invalid(`Date trigger "${trigger.id}" cannot have from/to values`);
+      const fields =
+        trigger.entity === undefined ? undefined : schemaOf(trigger.entity)?.fields[trigger.entity]?.fields;
+      const field =
+        fields && Object.prototype.hasOwnProperty.call(fields, trigger.field)
+          ? fields[trigger.field]
+          : undefined;
+      if (fields !== undefined && field === undefined)
+        return [
+          { code: 'UNKNOWN_FIELD', message: `${trigger.entity} has no field "${trigger.field}"`, ...at },
+        ];
+      if (field !== undefined && field.type !== 'date')
+        return invalid(`"${trigger.field}" is not a date, so trigger "${trigger.id}" cannot wait for it`);
+      return [];
+    }
     if (trigger.field === undefined) {
       return trigger.hasValueFilter
         ? [

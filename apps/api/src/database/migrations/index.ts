@@ -9,6 +9,7 @@ import { Migration20261123250000RunCancel } from './Migration20261123250000RunCa
 import { Migration20261124000000Approvals } from './Migration20261124000000Approvals';
 import { Migration20261124100000NotificationStream } from './Migration20261124100000NotificationStream';
 import { Migration20261124200000Turns } from './Migration20261124200000Turns';
+import { Migration20261124300000DateTriggers } from './Migration20261124300000DateTriggers';
 
 // Listed explicitly so migrations run the same from src/ (tests) and dist/ (production).
 export const MIGRATIONS: MigrationObject[] = [
@@ -22,4 +23,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261124000000Approvals', class: Migration20261124000000Approvals },
   { name: 'Migration20261124100000NotificationStream', class: Migration20261124100000NotificationStream },
   { name: 'Migration20261124200000Turns', class: Migration20261124200000Turns },
+  { name: 'Migration20261124300000DateTriggers', class: Migration20261124300000DateTriggers },
 ];
