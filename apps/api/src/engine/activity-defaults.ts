@@ -15,7 +15,7 @@ export function withActivityDefaults(
     steps: definition.steps.map((step) => {
       if (isControlStepType(step.type)) {
         const parsed = CONTROL_STEP_CONFIG_SCHEMAS[step.type].safeParse(step.config);
-        return parsed.success ? { ...step, config: parsed.data as Record<string, unknown> } : step;
+        return parsed.success ? { ...step, config: parsed.data } : step;
       }
       const type = registry.get(step.type);
       if (!type) return step;

@@ -86,7 +86,7 @@ export class DateTriggersService implements OnApplicationShutdown {
     trigger: RecordTrigger,
     now: Date,
   ): Promise<number> {
-    const adapter = RECORD_ADAPTERS[trigger.entity as EntityType];
+    const adapter = RECORD_ADAPTERS[trigger.entity];
     const shift = offsetMs(trigger.offset);
     const field = trigger.field!;
     // Due: field + offset ≤ now, and it came after the version was published (no backfill).
@@ -97,7 +97,7 @@ export class DateTriggersService implements OnApplicationShutdown {
       },
     };
     if (trigger.entity !== 'task') where.archivedAt = null;
-    const records = await em.find(adapter.entity, where as never, {
+    const records = await em.find(adapter.entity, where, {
       populate: adapter.populate as never,
       limit: BATCH,
     });
