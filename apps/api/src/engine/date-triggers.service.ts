@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
-import type { DateOffset, EntityType, RecordTrigger } from '@baton/contracts';
+import type { DateOffset, RecordTrigger } from '@baton/contracts';
 import { evaluateRule, truthy } from '@baton/rules';
 import { BATON_CONFIG, type BatonConfig } from '../config';
 import { RunOnRecordService } from '../runs/run-on-record.service';
