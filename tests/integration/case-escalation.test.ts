@@ -68,7 +68,12 @@ describe('case escalation', () => {
 
   it('ships every process valid', async () => {
     const workflows = (await ok(as.admin.get('/api/workflows'))).items as Row[];
-    expect(workflows.map((w) => w.key).sort()).toEqual(['case-escalation', 'lead-handoff', 'quote-approval']);
+    expect(workflows.map((w) => w.key).sort()).toEqual([
+      'case-escalation',
+      'lead-handoff',
+      'quote-approval',
+      'subscription-renewal',
+    ]);
     for (const workflow of workflows) {
       const { definition } = await ok(as.admin.get(`/api/workflows/${workflow.id}/versions/1`));
       expect([workflow.key, await ok(as.admin.post('/api/workflows/validate', { definition }))]).toEqual([

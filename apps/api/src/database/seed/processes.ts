@@ -7,11 +7,13 @@ import { WorkflowVersion } from '../../workflows/workflow-version.entity';
 import { CASE_ESCALATION } from './case-escalation.definition';
 import { LEAD_HANDOFF } from './lead-handoff.definition';
 import { QUOTE_APPROVAL } from './quote-approval.definition';
+import { SUBSCRIPTION_RENEWAL } from './subscription-renewal.definition';
 
 /** The processes Baton ships, published on first start; each one once, so a deleted one stays deleted. */
 export const SHIPPED_PROCESSES: readonly WorkflowDefinition[] = [
   LEAD_HANDOFF,
   QUOTE_APPROVAL,
+  SUBSCRIPTION_RENEWAL,
   CASE_ESCALATION,
 ];
 
