@@ -35,6 +35,7 @@ const envSchema = z.object({
     .default(15),
   BATON_DISPATCH_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(500),
   BATON_DATE_SWEEP_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
+  BATON_RUNS_PER_RECORD_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(20),
   BATON_WEB_DIST: z.string().optional(),
   BATON_LOG_LEVEL: z.enum(['error', 'warn', 'info', 'debug']).default('info'),
 });
@@ -58,6 +59,8 @@ export interface BatonConfig {
   dispatchIntervalMs: number;
   /** How often date triggers are checked: a date trigger fires at most this late. */
   dateSweepMs: number;
+  /** Runaway protection: runs of one workflow on one record per hour before further ones are refused. */
+  runsPerRecordPerHour: number;
   webDist: string;
   logLevel: Env['BATON_LOG_LEVEL'];
 }
@@ -90,6 +93,7 @@ export function buildConfig(
     loginWindowMinutes: env.BATON_LOGIN_WINDOW_MINUTES,
     dispatchIntervalMs: env.BATON_DISPATCH_INTERVAL_MS,
     dateSweepMs: env.BATON_DATE_SWEEP_MS,
+    runsPerRecordPerHour: env.BATON_RUNS_PER_RECORD_PER_HOUR,
     webDist: env.BATON_WEB_DIST ?? resolve(__dirname, '../../web/dist'),
     logLevel: env.BATON_LOG_LEVEL,
   };

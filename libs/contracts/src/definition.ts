@@ -32,6 +32,14 @@ export const dateOffsetSchema = z.strictObject({
   direction: z.enum(['before', 'after']),
 });
 export type DateOffset = z.infer<typeof dateOffsetSchema>;
+
+/** `once`: a record enters at most once; `after`: again only `days` after its last run started. */
+export const reenrollSchema = z.discriminatedUnion('mode', [
+  z.strictObject({ mode: z.literal('always') }),
+  z.strictObject({ mode: z.literal('once') }),
+  z.strictObject({ mode: z.literal('after'), days: z.number().int().min(1).max(3650) }),
+]);
+export type Reenroll = z.infer<typeof reenrollSchema>;
 export type RecordEvent = (typeof RECORD_EVENTS)[number];
 
 /** A JSON Logic rule. Its structure is checked by the rule validator, not here. */
@@ -48,6 +56,8 @@ export const recordTriggerSchema = z.strictObject({
   to: z.unknown().optional(),
   /** With `date`: when, relative to the date in `field`. Defaults to the date itself. */
   offset: dateOffsetSchema.optional(),
+  /** Whether a record that already went through this workflow may enter again. Default `always`. */
+  reenroll: reenrollSchema.optional(),
   condition: jsonLogicSchema.optional(),
 });
 

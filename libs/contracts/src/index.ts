@@ -4,6 +4,7 @@ export {
   ENTITY_TYPES,
   RECORD_EVENTS,
   dateOffsetSchema,
+  reenrollSchema,
   jsonLogicSchema,
   positionSchema,
   recordTriggerSchema,
@@ -15,6 +16,7 @@ export {
 } from './definition';
 export type {
   DateOffset,
+  Reenroll,
   EntityType,
   RecordEvent,
   RecordTrigger,

@@ -31,7 +31,7 @@ export function definitionToGraph(definition: WorkflowDefinition): EditorGraph {
 function toTriggerNode(trigger: Trigger, position: Position): EditorTriggerNode {
   switch (trigger.kind) {
     case 'record': {
-      const { entity, event, field, from, to, offset, condition } = trigger;
+      const { entity, event, field, from, to, offset, reenroll, condition } = trigger;
       return {
         id: trigger.id,
         kind: 'trigger',
@@ -43,6 +43,7 @@ function toTriggerNode(trigger: Trigger, position: Position): EditorTriggerNode 
           ...(from === undefined ? {} : { from: cloneJson(from) }),
           ...(to === undefined ? {} : { to: cloneJson(to) }),
           ...(offset === undefined ? {} : { offset: { ...offset } }),
+          ...(reenroll === undefined ? {} : { reenroll: { ...reenroll } }),
           ...(condition === undefined ? {} : { condition: cloneJson(condition) }),
         },
       };

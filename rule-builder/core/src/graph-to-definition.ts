@@ -41,7 +41,7 @@ export function graphToDefinition(graph: EditorGraph): WorkflowDefinition {
 }
 
 function toTrigger(node: EditorTriggerNode): Trigger {
-  const { entity, event, field, from, to, offset, condition } = node.data;
+  const { entity, event, field, from, to, offset, reenroll, condition } = node.data;
   return {
     id: node.id,
     kind: 'record',
@@ -51,6 +51,7 @@ function toTrigger(node: EditorTriggerNode): Trigger {
     ...(from === undefined ? {} : { from: cloneJson(from) }),
     ...(to === undefined ? {} : { to: cloneJson(to) }),
     ...(offset === undefined ? {} : { offset: { ...offset } }),
+    ...(reenroll === undefined ? {} : { reenroll: { ...reenroll } }),
     ...(condition === undefined ? {} : { condition: cloneJson(condition) }),
   };
 }

@@ -1,4 +1,4 @@
-import type { DateOffset, EntityType, Position, RecordEvent, RetryPolicy } from '@baton/contracts';
+import type { DateOffset, EntityType, Position, RecordEvent, Reenroll, RetryPolicy } from '@baton/contracts';
 
 /** What a trigger node on the canvas holds: a record event, optionally filtered by a JSON Logic condition. */
 export interface TriggerNodeData {
@@ -9,6 +9,7 @@ export interface TriggerNodeData {
   readonly from?: unknown;
   readonly to?: unknown;
   readonly offset?: DateOffset;
+  readonly reenroll?: Reenroll;
   readonly condition?: unknown;
 }
 

@@ -24,6 +24,7 @@ const definition: WorkflowDefinition = {
       event: 'date',
       field: 'endDate',
       offset: { amount: 60, unit: 'days', direction: 'before' },
+      reenroll: { mode: 'after', days: 300 },
       condition: { '==': [{ var: 'subscription.renewalStatus' }, 'active'] },
     },
   ],

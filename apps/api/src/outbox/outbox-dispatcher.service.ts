@@ -7,6 +7,7 @@ import {
   RECORD_CHANGED_SIGNAL,
   WORKFLOW_TYPES,
   type EntityType,
+  type Reenroll,
   type RunDefinitionInput,
 } from '@baton/contracts';
 import { BATON_CONFIG, type BatonConfig } from '../config';
@@ -21,8 +22,17 @@ import { ActivityRegistry } from '@baton/activity-sdk';
 
 const BATCH = 50;
 
+/** Whether a record whose last run of this workflow started at `last` may enter it again. */
+function enrolls(reenroll: Reenroll | undefined, last: Date | null): boolean {
+  if (last === null || reenroll === undefined || reenroll.mode === 'always') return true;
+  if (reenroll.mode === 'once') return false;
+  return Date.now() - last.getTime() >= reenroll.days * 86_400_000;
+}
+
 interface PlannedRun {
   input: RunDefinitionInput;
+  /** Set when runaway protection refused the run: it is recorded as failed with this reason, not started. */
+  refused?: { code: 'RATE_LIMITED'; message: string; stepId: string };
   row: {
     id: string;
     workflowId: string;
@@ -31,9 +41,11 @@ interface PlannedRun {
     eventId: string;
     recordType: string;
     recordId: string;
-    status: 'running';
+    status: 'running' | 'failed';
     trail: never[];
     startedAt: Date;
+    finishedAt: Date | null;
+    error: { code: string; message: string; stepId: string } | null;
   };
 }
 
@@ -94,7 +106,9 @@ export class OutboxDispatcherService implements OnApplicationShutdown {
       if (events.length === 0) return 0;
       await this.workflows.refresh(tx);
       const planned: Array<{ event: OutboxEvent; runs: PlannedRun[] }> = [];
-      for (const event of events) planned.push({ event, runs: await this.plan(tx, event) });
+      // Runs planned earlier in this pass are not stored yet; the per-record limit counts them too.
+      const inPass = new Map<string, number>();
+      for (const event of events) planned.push({ event, runs: await this.plan(tx, event, inPass) });
       const started = await Promise.allSettled(
         planned.map(({ runs }) => Promise.all(runs.map((r) => this.startRun(r)))),
       );
@@ -147,7 +161,11 @@ export class OutboxDispatcherService implements OnApplicationShutdown {
     }
   }
 
-  private async plan(em: EntityManager, event: OutboxEvent): Promise<PlannedRun[]> {
+  private async plan(
+    em: EntityManager,
+    event: OutboxEvent,
+    inPass: Map<string, number>,
+  ): Promise<PlannedRun[]> {
     const [entity, action] = event.type.split('.') as [string, string];
     const {
       changes = {},
@@ -155,38 +173,68 @@ export class OutboxDispatcherService implements OnApplicationShutdown {
       actorId = null,
     } = event.payload as { changes?: Changes; cause?: { workflowId: string }; actorId?: string | null };
     const matches = await this.workflows.findTriggered(em, entity, action, event.aggregateId, changes);
+    const planned: PlannedRun[] = [];
     // A workflow's own writes never start it again: that loop would never end.
-    return matches
-      .filter(({ workflow }) => cause?.workflowId !== workflow.id)
-      .map(({ workflow, version, trigger }) => {
-        const runId = `run-${workflow.id}-${event.id}`;
-        const input: RunDefinitionInput = {
-          origin: {
-            workflowId: workflow.id,
-            workflowName: workflow.name,
-            versionId: version.id,
-            version: version.version,
-            runId,
-          },
-          definition: withActivityDefaults(version.definition, this.registry),
-          triggerId: trigger.id,
-          event: { id: event.id, type: event.type, occurredAt: event.occurredAt.toISOString(), actorId },
-          record: { type: entity as EntityType, id: event.aggregateId },
-        };
-        const row = {
-          id: runId,
+    for (const { workflow, version, trigger } of matches.filter((m) => cause?.workflowId !== m.workflow.id)) {
+      const history = await this.history(em, workflow.id, event.aggregateId);
+      const pairKey = `${workflow.id}:${event.aggregateId}`;
+      const earlier = inPass.get(pairKey) ?? 0;
+      if (!enrolls(trigger.reenroll, earlier > 0 ? new Date() : history.last)) continue;
+      inPass.set(pairKey, earlier + 1);
+      history.lastHour += earlier;
+      const runId = `run-${workflow.id}-${event.id}`;
+      const input: RunDefinitionInput = {
+        origin: {
           workflowId: workflow.id,
+          workflowName: workflow.name,
           versionId: version.id,
           version: version.version,
-          eventId: event.id,
-          recordType: entity,
-          recordId: event.aggregateId,
-          status: 'running' as const,
-          trail: [],
-          startedAt: new Date(),
-        };
-        return { input, row };
-      });
+          runId,
+        },
+        definition: withActivityDefaults(version.definition, this.registry),
+        triggerId: trigger.id,
+        event: { id: event.id, type: event.type, occurredAt: event.occurredAt.toISOString(), actorId },
+        record: { type: entity as EntityType, id: event.aggregateId },
+      };
+      const limit = this.config.runsPerRecordPerHour;
+      const refused =
+        history.lastHour >= limit
+          ? {
+              code: 'RATE_LIMITED' as const,
+              message: `Not started: ${history.lastHour} runs on this record in the last hour (the limit is ${limit}); the workflow may be triggering itself through another one`,
+              stepId: trigger.id,
+            }
+          : undefined;
+      const row: PlannedRun['row'] = {
+        id: runId,
+        workflowId: workflow.id,
+        versionId: version.id,
+        version: version.version,
+        eventId: event.id,
+        recordType: entity,
+        recordId: event.aggregateId,
+        status: refused ? 'failed' : 'running',
+        trail: [],
+        startedAt: new Date(),
+        finishedAt: refused ? new Date() : null,
+        error: refused ?? null,
+      };
+      planned.push(refused ? { input, row, refused } : { input, row });
+    }
+    return planned;
+  }
+
+  /** When this workflow last started on the record, and how many times in the last hour. */
+  private async history(
+    em: EntityManager,
+    workflowId: string,
+    recordId: string,
+  ): Promise<{ last: Date | null; lastHour: number }> {
+    const [row] = await em.execute<Array<{ last: Date | null; last_hour: string }>>(
+      `select max(started_at) as last, count(*) filter (where started_at > now() - interval '1 hour') as last_hour from workflow_runs where workflow_id = ? and record_id = ?`,
+      [workflowId, recordId],
+    );
+    return { last: row?.last ? new Date(row.last) : null, lastHour: Number(row?.last_hour ?? 0) };
   }
 
   /**
@@ -219,7 +267,11 @@ export class OutboxDispatcherService implements OnApplicationShutdown {
     await Promise.allSettled(signals);
   }
 
-  private async startRun({ input }: PlannedRun): Promise<void> {
+  private async startRun({ input, refused }: PlannedRun): Promise<void> {
+    if (refused) {
+      this.logger.warn(`run ${input.origin.runId} refused: ${refused.message}`);
+      return;
+    }
     try {
       await this.temporal.client.workflow.start(WORKFLOW_TYPES.runDefinition, {
         taskQueue: ENGINE_TASK_QUEUE,
