@@ -36,6 +36,7 @@ const envSchema = z.object({
   BATON_DISPATCH_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(500),
   BATON_DATE_SWEEP_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
   BATON_RUNS_PER_RECORD_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(20),
+  BATON_HISTORY_LIMIT: z.coerce.number().int().min(20).max(40_000).default(10_000),
   BATON_WEB_DIST: z.string().optional(),
   BATON_LOG_LEVEL: z.enum(['error', 'warn', 'info', 'debug']).default('info'),
 });
@@ -61,6 +62,8 @@ export interface BatonConfig {
   dateSweepMs: number;
   /** Runaway protection: runs of one workflow on one record per hour before further ones are refused. */
   runsPerRecordPerHour: number;
+  /** History events after which a run continues as new at its next step. */
+  historyLimit: number;
   webDist: string;
   logLevel: Env['BATON_LOG_LEVEL'];
 }
@@ -94,6 +97,7 @@ export function buildConfig(
     dispatchIntervalMs: env.BATON_DISPATCH_INTERVAL_MS,
     dateSweepMs: env.BATON_DATE_SWEEP_MS,
     runsPerRecordPerHour: env.BATON_RUNS_PER_RECORD_PER_HOUR,
+    historyLimit: env.BATON_HISTORY_LIMIT,
     webDist: env.BATON_WEB_DIST ?? resolve(__dirname, '../../web/dist'),
     logLevel: env.BATON_LOG_LEVEL,
   };

@@ -21,6 +21,15 @@ export interface RunDefinitionInput {
   record: { type: EntityType; id: string };
   /** A dry run: side effects become recorded intentions, waits are skipped, approvals assumed. */
   dryRun?: DryRunOptions;
+  /** History events after which the run continues as new at its next step (default 10,000). */
+  historyLimit?: number;
+  /** Set when a long run continued as new: where it was and what it had done. */
+  resume?: {
+    stepId: string;
+    steps: Record<string, Record<string, unknown>>;
+    stepsRun: string[];
+    trail: StepTrail[];
+  };
 }
 
 export interface DryRunOptions {

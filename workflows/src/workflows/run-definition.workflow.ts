@@ -4,6 +4,7 @@ import {
   ApplicationFailure,
   CancellationScope,
   condition,
+  continueAsNew,
   defineQuery,
   isCancellation,
   patched,
@@ -44,6 +45,10 @@ const DEFAULT_STEP_TIMEOUT_SECONDS = 15;
 
 // A definition that loops without waiting would spin forever; stop it with a visible reason.
 const MAX_STEPS_PER_RUN = 1000;
+
+// Long runs (a case escalated every few hours for weeks) continue as new well before Temporal's
+// history limits; the server may also suggest it.
+const DEFAULT_HISTORY_LIMIT = 10_000;
 
 const BOOKKEEPING_OPTIONS = {
   startToCloseTimeout: '10 seconds',
@@ -104,15 +109,19 @@ function failureOf(err: unknown): { code: string; message: string } {
 export async function runDefinitionWorkflow(input: RunDefinitionInput): Promise<RunDefinitionResult> {
   const { definition, origin } = input;
   const steps = new Map(definition.steps.map((s) => [s.id, s]));
-  const context: StepContext = { record: input.record, steps: {} };
-  const stepsRun: string[] = [];
-  const trail: StepTrail[] = [];
+  const context: StepContext = { record: input.record, steps: { ...input.resume?.steps } };
+  const stepsRun: string[] = [...(input.resume?.stepsRun ?? [])];
+  const trail: StepTrail[] = [...(input.resume?.trail ?? [])];
   let status: RunStatusView['status'] = 'running';
   const runId = workflowInfo().workflowId;
   // Workflow time: deterministic on replay.
   const now = () => new Date(Date.now()).toISOString();
   setHandler(runStatusQuery, () => ({ status, trail }));
   const approvals = new Approvals(input, now);
+  const historyIsLong = () => {
+    const info = workflowInfo();
+    return info.continueAsNewSuggested || info.historyLength >= (input.historyLimit ?? DEFAULT_HISTORY_LIMIT);
+  };
   const waits = new RecordWaits();
   // Dry runs: record patches earlier steps would have made, so later steps and conditions see them.
   const overlay: DryRunOverlay = {};
@@ -138,8 +147,16 @@ export async function runDefinitionWorkflow(input: RunDefinitionInput): Promise<
   }
 
   try {
-    let currentId = await next(input.triggerId);
+    let currentId = input.resume ? input.resume.stepId : await next(input.triggerId);
     while (currentId !== undefined) {
+      if (historyIsLong()) {
+        // Between steps nothing is half done: the next run starts at this step with the state so far.
+        await condition(allHandlersFinished);
+        return await continueAsNew<typeof runDefinitionWorkflow>({
+          ...input,
+          resume: { stepId: currentId, steps: context.steps, stepsRun, trail },
+        });
+      }
       const step = steps.get(currentId);
       if (!step) {
         return finish({

@@ -195,6 +195,7 @@ export class OutboxDispatcherService implements OnApplicationShutdown {
         triggerId: trigger.id,
         event: { id: event.id, type: event.type, occurredAt: event.occurredAt.toISOString(), actorId },
         record: { type: entity as EntityType, id: event.aggregateId },
+        historyLimit: this.config.historyLimit,
       };
       const limit = this.config.runsPerRecordPerHour;
       const refused =

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { ActivityRegistry } from '@baton/activity-sdk';
@@ -11,6 +11,7 @@ import {
   type RunDefinitionResult,
 } from '@baton/contracts';
 import { BatonError } from '@baton/domain';
+import { BATON_CONFIG, type BatonConfig } from '../config';
 import { withActivityDefaults } from '../engine/activity-defaults';
 import { MikroCrmGateway } from '../engine/crm-gateway';
 import { TemporalService } from '../engine/temporal.service';
@@ -30,6 +31,7 @@ export class RunOnRecordService {
     private readonly em: EntityManager,
     private readonly temporal: TemporalService,
     private readonly registry: ActivityRegistry,
+    @Inject(BATON_CONFIG) private readonly config: BatonConfig,
   ) {}
 
   /** Starts the active version's manual trigger on a record; the run is like any other. */
@@ -163,6 +165,7 @@ export class RunOnRecordService {
         actorId: actor?.id ?? null,
       },
       record: { type: trigger.entity, id: recordId },
+      historyLimit: this.config.historyLimit,
     };
   }
 
