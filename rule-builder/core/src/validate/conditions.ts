@@ -3,8 +3,8 @@ import { truthy, validateRule } from '@baton/rules';
 import type { FieldSchema, RuleErrorCode, RuleIssue } from '@baton/rules';
 import { assertNever } from '../assert-never';
 import type { Diagnostic, ErrorCode } from '../diagnostics';
-import type { Model, ModelTrigger } from './model';
-import { edgeRef, transitionPath, triggerPath } from './model';
+import type { Model, ModelStep, ModelTrigger } from './model';
+import { edgeRef, stepPath, transitionPath, triggerPath } from './model';
 import { isLiteral } from './structure';
 
 /** The data schema conditions of runs started by an entity's triggers are checked against. */
@@ -96,7 +96,41 @@ export function checkConditions(
       });
     }
   }
+
+  // Conditions inside step configs (an approval stage's `when`, a wait's `until`) read the same data.
+  for (const step of model.steps) {
+    const rules = stepConditions(step);
+    if (rules.length === 0) continue;
+    const triggers = reached.get(step.id);
+    const entities = [
+      ...new Set([...(triggers ?? [])].flatMap((tr) => (tr.entity === undefined ? [] : [tr.entity]))),
+    ];
+    for (const { rule, path } of rules) {
+      found.push(
+        ...ruleDiagnostics(rule, entities, schemaOf).map((d) => ({
+          ...d,
+          nodeId: step.id,
+          path: `${stepPath(step)}/config${path}${d.path}`,
+        })),
+      );
+    }
+  }
   return found;
+}
+
+/** The JSON Logic rules a control step's config holds, with their paths inside the config. */
+function stepConditions(step: ModelStep): { rule: unknown; path: string }[] {
+  const config = step.config as Record<string, unknown> | null;
+  if (config === null || typeof config !== 'object') return [];
+  if (step.type === 'wait_for' && config.until !== undefined) return [{ rule: config.until, path: '/until' }];
+  if (step.type === 'approval' && Array.isArray(config.stages)) {
+    return config.stages.flatMap((stage: unknown, i) =>
+      stage !== null && typeof stage === 'object' && (stage as { when?: unknown }).when !== undefined
+        ? [{ rule: (stage as { when: unknown }).when, path: `/stages/${i}/when` }]
+        : [],
+    );
+  }
+  return [];
 }
 
 function isDeadLiteral(condition: unknown): boolean {
