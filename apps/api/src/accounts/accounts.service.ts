@@ -15,7 +15,7 @@ import {
 import { Account } from './account.entity';
 import { accountView } from './account.view';
 import { activeUser, assertMayEdit, assertVersion, newOwner } from './crm-access';
-import { fieldsOf, recordChange } from './crm-events';
+import { archiveRecord, fieldsOf, recordChange } from './crm-events';
 import { allOf, containsPattern, keyset, orderBy, parseSort, sameTextPattern, toPage } from './crm-list';
 
 const EVENT_FIELDS = ['name', 'domain', 'industry', 'region', 'owner', 'archivedAt'] as const;
@@ -56,16 +56,17 @@ export class AccountsService {
 
   /** DELETE archives: the account stays readable by id and keeps its history; lists hide it. */
   async archive(id: string, actor: User): Promise<AccountView> {
-    const account = await this.em.transactional(async (tx) => {
-      const account = await this.find(tx, id);
-      assertMayEdit(account, actor, 'accounts');
-      if (account.archivedAt) return account;
-      const before = fieldsOf(account);
-      account.archivedAt = new Date();
-      this.event(tx, account, 'deleted', actor, diff(before, fieldsOf(account), EVENT_FIELDS));
-      return account;
+    const account = await archiveRecord(this.em, this.outbox, {
+      type: 'account',
+      actor,
+      load: async (tx) => {
+        const account = await this.find(tx, id);
+        assertMayEdit(account, actor, 'accounts');
+        return account;
+      },
+      snapshot: fieldsOf,
+      fields: EVENT_FIELDS,
     });
-    this.outbox.committed();
     return accountView(account);
   }
 

@@ -10,7 +10,7 @@ import {
   newOwner,
   seesOnlyOwn,
 } from '../accounts/crm-access';
-import { fieldsOf, recordChange } from '../accounts/crm-events';
+import { archiveRecord, fieldsOf, recordChange } from '../accounts/crm-events';
 import { allOf, containsPattern, keyset, orderBy, parseSort, toPage } from '../accounts/crm-list';
 import type { Page } from '../common/pagination';
 import { Contact } from '../contacts/contact.entity';
@@ -94,16 +94,17 @@ export class CasesService {
   }
 
   async archive(id: string, actor: User): Promise<CaseView> {
-    const supportCase = await this.em.transactional(async (tx) => {
-      const supportCase = await this.find(tx, id, actor);
-      assertMayEdit(supportCase, actor, 'cases');
-      if (supportCase.archivedAt) return supportCase;
-      const before = fieldsOf(supportCase);
-      supportCase.archivedAt = new Date();
-      this.event(tx, supportCase, 'deleted', actor, diff(before, fieldsOf(supportCase), EVENT_FIELDS));
-      return supportCase;
+    const supportCase = await archiveRecord(this.em, this.outbox, {
+      type: 'case',
+      actor,
+      load: async (tx) => {
+        const supportCase = await this.find(tx, id, actor);
+        assertMayEdit(supportCase, actor, 'cases');
+        return supportCase;
+      },
+      snapshot: fieldsOf,
+      fields: EVENT_FIELDS,
     });
-    this.outbox.committed();
     return caseView(supportCase);
   }
 

@@ -3,7 +3,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { BatonError } from '@baton/domain';
 import { Account } from '../accounts/account.entity';
 import { activeUser, assertMayEdit, assertVersion, badReference, newOwner } from '../accounts/crm-access';
-import { fieldsOf, recordChange } from '../accounts/crm-events';
+import { archiveRecord, fieldsOf, recordChange } from '../accounts/crm-events';
 import { allOf, containsPattern, keyset, orderBy, parseSort, toPage } from '../accounts/crm-list';
 import type { Page } from '../common/pagination';
 import { created, diff, type Changes } from '../outbox/changes';
@@ -72,16 +72,17 @@ export class ContactsService {
   }
 
   async archive(id: string, actor: User): Promise<ContactView> {
-    const contact = await this.em.transactional(async (tx) => {
-      const contact = await this.find(tx, id);
-      assertMayEdit(contact, actor, 'contacts');
-      if (contact.archivedAt) return contact;
-      const before = snapshot(contact);
-      contact.archivedAt = new Date();
-      this.event(tx, contact, 'deleted', actor, diff(before, snapshot(contact), EVENT_FIELDS));
-      return contact;
+    const contact = await archiveRecord(this.em, this.outbox, {
+      type: 'contact',
+      actor,
+      load: async (tx) => {
+        const contact = await this.find(tx, id);
+        assertMayEdit(contact, actor, 'contacts');
+        return contact;
+      },
+      snapshot: snapshot,
+      fields: EVENT_FIELDS,
     });
-    this.outbox.committed();
     return contactView(contact);
   }
 

@@ -10,7 +10,7 @@ import {
   newOwner,
   seesOnlyOwn,
 } from '../accounts/crm-access';
-import { fieldsOf, recordChange } from '../accounts/crm-events';
+import { archiveRecord, fieldsOf, recordChange } from '../accounts/crm-events';
 import { allOf, containsPattern, keyset, orderBy, parseSort, toPage } from '../accounts/crm-list';
 import type { Page } from '../common/pagination';
 import { Contact } from '../contacts/contact.entity';
@@ -102,16 +102,17 @@ export class OpportunitiesService {
   }
 
   async archive(id: string, actor: User): Promise<OpportunityView> {
-    const opportunity = await this.em.transactional(async (tx) => {
-      const opportunity = await this.find(tx, id, actor);
-      assertMayEdit(opportunity, actor, 'opportunities');
-      if (opportunity.archivedAt) return opportunity;
-      const before = snapshot(opportunity);
-      opportunity.archivedAt = new Date();
-      this.event(tx, opportunity, 'deleted', actor, diff(before, snapshot(opportunity), EVENT_FIELDS));
-      return opportunity;
+    const opportunity = await archiveRecord(this.em, this.outbox, {
+      type: 'opportunity',
+      actor,
+      load: async (tx) => {
+        const opportunity = await this.find(tx, id, actor);
+        assertMayEdit(opportunity, actor, 'opportunities');
+        return opportunity;
+      },
+      snapshot: snapshot,
+      fields: EVENT_FIELDS,
     });
-    this.outbox.committed();
     return opportunityView(opportunity);
   }
 

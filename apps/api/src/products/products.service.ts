@@ -3,7 +3,7 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { BatonError } from '@baton/domain';
 import { assertVersion } from '../accounts/crm-access';
-import { fieldsOf, recordChange } from '../accounts/crm-events';
+import { archiveRecord, fieldsOf, recordChange } from '../accounts/crm-events';
 import { allOf, containsPattern, keyset, orderBy, parseSort, toPage } from '../accounts/crm-list';
 import type { Page } from '../common/pagination';
 import { created, diff, type Changes } from '../outbox/changes';
@@ -58,16 +58,16 @@ export class ProductsService {
   }
 
   async archive(id: string, actor: User): Promise<ProductView> {
-    const product = await this.em.transactional(async (tx) => {
-      const product = await this.find(tx, id);
-      if (product.archivedAt) return product;
-      const before = fieldsOf(product);
-      product.archivedAt = new Date();
-      product.active = false;
-      this.event(tx, product, 'deleted', actor, diff(before, fieldsOf(product), EVENT_FIELDS));
-      return product;
+    const product = await archiveRecord(this.em, this.outbox, {
+      type: 'product',
+      actor,
+      load: (tx) => this.find(tx, id),
+      snapshot: fieldsOf,
+      fields: EVENT_FIELDS,
+      also: (product) => {
+        product.active = false;
+      },
     });
-    this.outbox.committed();
     return productView(product);
   }
 

@@ -11,7 +11,7 @@ import {
   newOwner,
   seesOnlyOwn,
 } from '../accounts/crm-access';
-import { fieldsOf, recordChange } from '../accounts/crm-events';
+import { archiveRecord, fieldsOf, recordChange } from '../accounts/crm-events';
 import { allOf, keyset, orderBy, parseSort, toPage } from '../accounts/crm-list';
 import type { Page } from '../common/pagination';
 import { created, diff, type Changes } from '../outbox/changes';
@@ -90,16 +90,17 @@ export class SubscriptionsService {
   }
 
   async archive(id: string, actor: User): Promise<SubscriptionView> {
-    const subscription = await this.em.transactional(async (tx) => {
-      const subscription = await this.find(tx, id, actor);
-      assertMayEdit(subscription, actor, 'subscriptions');
-      if (subscription.archivedAt) return subscription;
-      const before = fieldsOf(subscription);
-      subscription.archivedAt = new Date();
-      this.event(tx, subscription, 'deleted', actor, diff(before, fieldsOf(subscription), EVENT_FIELDS));
-      return subscription;
+    const subscription = await archiveRecord(this.em, this.outbox, {
+      type: 'subscription',
+      actor,
+      load: async (tx) => {
+        const subscription = await this.find(tx, id, actor);
+        assertMayEdit(subscription, actor, 'subscriptions');
+        return subscription;
+      },
+      snapshot: fieldsOf,
+      fields: EVENT_FIELDS,
     });
-    this.outbox.committed();
     return subscriptionView(subscription);
   }
 
