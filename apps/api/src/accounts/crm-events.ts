@@ -28,9 +28,41 @@ export function fieldsOf(entity: object): Record<string, unknown> {
 }
 
 /**
- * Archives a record in its own transaction: sets `archivedAt` (and whatever `also` changes), records
- * `<type>.deleted` with what changed, and tells the dispatcher once committed. Archiving an archived
- * record changes nothing and records nothing.
+ * Changes a record in its own transaction: `apply` edits it (returning false when there is nothing
+ * to do), `<type>.<action>` is recorded with what changed, and the dispatcher is told once
+ * committed. `onChanged` runs only when some event field changed (e.g. to touch the row).
+ */
+export async function changeRecord<R extends { id: string }>(
+  em: EntityManager,
+  outbox: OutboxService,
+  spec: {
+    type: string;
+    action: 'updated' | 'deleted';
+    actor: User;
+    load: (tx: EntityManager) => Promise<R>;
+    /** The record as events compare it, and the fields they carry. */
+    snapshot: (record: R) => Record<string, unknown>;
+    fields: readonly string[];
+    apply: (tx: EntityManager, record: R) => Promise<boolean | void> | boolean | void;
+    onChanged?: (record: R) => void;
+  },
+): Promise<R> {
+  const record = await em.transactional(async (tx) => {
+    const record = await spec.load(tx);
+    const before = spec.snapshot(record);
+    if ((await spec.apply(tx, record)) === false) return record;
+    const changes = diff(before, spec.snapshot(record), spec.fields);
+    if (Object.keys(changes).length > 0) spec.onChanged?.(record);
+    recordChange(outbox, tx, { type: spec.type, id: record.id }, spec.action, spec.actor, changes);
+    return record;
+  });
+  outbox.committed();
+  return record;
+}
+
+/**
+ * Archives a record: sets `archivedAt` (and whatever `also` changes) and records `<type>.deleted`.
+ * Archiving an archived record changes nothing and records nothing.
  */
 export async function archiveRecord<R extends { id: string; archivedAt: Date | null }>(
   em: EntityManager,
@@ -39,22 +71,19 @@ export async function archiveRecord<R extends { id: string; archivedAt: Date | n
     type: string;
     actor: User;
     load: (tx: EntityManager) => Promise<R>;
-    /** The record as events compare it, and the fields they carry. */
     snapshot: (record: R) => Record<string, unknown>;
     fields: readonly string[];
     also?: (record: R) => void;
   },
 ): Promise<R> {
-  const record = await em.transactional(async (tx) => {
-    const record = await spec.load(tx);
-    if (record.archivedAt) return record;
-    const before = spec.snapshot(record);
-    record.archivedAt = new Date();
-    spec.also?.(record);
-    const changes = diff(before, spec.snapshot(record), spec.fields);
-    recordChange(outbox, tx, { type: spec.type, id: record.id }, 'deleted', spec.actor, changes);
-    return record;
+  return changeRecord(em, outbox, {
+    ...spec,
+    action: 'deleted',
+    apply: (_tx, record) => {
+      if (record.archivedAt) return false;
+      record.archivedAt = new Date();
+      spec.also?.(record);
+      return true;
+    },
   });
-  outbox.committed();
-  return record;
 }

@@ -10,11 +10,11 @@ import {
   newOwner,
   seesOnlyOwn,
 } from '../accounts/crm-access';
-import { archiveRecord, fieldsOf, recordChange } from '../accounts/crm-events';
+import { archiveRecord, changeRecord, fieldsOf, recordChange } from '../accounts/crm-events';
 import { allOf, containsPattern, keyset, orderBy, parseSort, toPage } from '../accounts/crm-list';
 import type { Page } from '../common/pagination';
 import { Contact } from '../contacts/contact.entity';
-import { created, diff, type Changes } from '../outbox/changes';
+import { created, type Changes } from '../outbox/changes';
 import { OutboxService } from '../outbox/outbox.service';
 import type { User } from '../users/user.entity';
 import {
@@ -75,21 +75,23 @@ export class CasesService {
   }
 
   async update(id: string, input: UpdateCaseInput, actor: User): Promise<CaseView> {
-    const supportCase = await this.em.transactional(async (tx) => {
-      const supportCase = await this.find(tx, id, actor);
-      assertMayEdit(supportCase, actor, 'cases');
-      assertVersion(supportCase, input.version, 'case');
-      const before = fieldsOf(supportCase);
-      const { version: _version, contactId, ownerId, ...fields } = input;
-      Object.assign(supportCase, fields);
-      if (contactId !== undefined) {
-        supportCase.contact = contactId === null ? null : await this.contact(tx, contactId);
-      }
-      if (ownerId !== undefined) supportCase.owner = ownerId === null ? null : await activeUser(tx, ownerId);
-      this.event(tx, supportCase, 'updated', actor, diff(before, fieldsOf(supportCase), EVENT_FIELDS));
-      return supportCase;
+    const supportCase = await changeRecord(this.em, this.outbox, {
+      type: 'case',
+      action: 'updated',
+      actor,
+      load: (tx) => this.editable(tx, id, actor, input.version),
+      snapshot: fieldsOf,
+      fields: EVENT_FIELDS,
+      apply: async (tx, supportCase) => {
+        const { version: _version, contactId, ownerId, ...fields } = input;
+        Object.assign(supportCase, fields);
+        if (contactId !== undefined) {
+          supportCase.contact = contactId === null ? null : await this.contact(tx, contactId);
+        }
+        if (ownerId !== undefined)
+          supportCase.owner = ownerId === null ? null : await activeUser(tx, ownerId);
+      },
     });
-    this.outbox.committed();
     return caseView(supportCase);
   }
 
@@ -97,15 +99,19 @@ export class CasesService {
     const supportCase = await archiveRecord(this.em, this.outbox, {
       type: 'case',
       actor,
-      load: async (tx) => {
-        const supportCase = await this.find(tx, id, actor);
-        assertMayEdit(supportCase, actor, 'cases');
-        return supportCase;
-      },
+      load: (tx) => this.editable(tx, id, actor),
       snapshot: fieldsOf,
       fields: EVENT_FIELDS,
     });
     return caseView(supportCase);
+  }
+
+  /** A case the actor may change, at the version they read when one is given. */
+  private async editable(tx: EntityManager, id: string, actor: User, version?: number): Promise<SupportCase> {
+    const supportCase = await this.find(tx, id, actor);
+    assertMayEdit(supportCase, actor, 'cases');
+    if (version !== undefined) assertVersion(supportCase, version, 'case');
+    return supportCase;
   }
 
   async get(id: string, viewer: User): Promise<CaseView> {

@@ -10,11 +10,11 @@ import {
   newOwner,
   seesOnlyOwn,
 } from '../accounts/crm-access';
-import { archiveRecord, fieldsOf, recordChange } from '../accounts/crm-events';
+import { archiveRecord, changeRecord, fieldsOf, recordChange } from '../accounts/crm-events';
 import { allOf, containsPattern, keyset, orderBy, parseSort, toPage } from '../accounts/crm-list';
 import type { Page } from '../common/pagination';
 import { Contact } from '../contacts/contact.entity';
-import { created, diff, type Changes } from '../outbox/changes';
+import { created, type Changes } from '../outbox/changes';
 import { OutboxService } from '../outbox/outbox.service';
 import type { User } from '../users/user.entity';
 import {
@@ -78,26 +78,29 @@ export class OpportunitiesService {
   }
 
   async update(id: string, input: UpdateOpportunityInput, actor: User): Promise<OpportunityView> {
-    const opportunity = await this.em.transactional(async (tx) => {
-      const opportunity = await this.find(tx, id, actor);
-      assertMayEdit(opportunity, actor, 'opportunities');
-      assertVersion(opportunity, input.version, 'opportunity');
-      const before = snapshot(opportunity);
-      const { version: _version, accountId, contactIds, ownerId, offerDeadline, ...fields } = input;
-      Object.assign(opportunity, fields);
-      if (offerDeadline !== undefined) opportunity.offerDeadline = toDate(offerDeadline) ?? null;
-      if (accountId !== undefined && accountId !== opportunity.account.id) {
-        opportunity.account = await this.account(tx, accountId);
-      }
-      if (ownerId !== undefined) opportunity.owner = ownerId === null ? null : await activeUser(tx, ownerId);
-      if (contactIds) await this.setContacts(tx, opportunity, contactIds);
-      const changes = diff(before, snapshot(opportunity), EVENT_FIELDS);
+    const opportunity = await changeRecord(this.em, this.outbox, {
+      type: 'opportunity',
+      action: 'updated',
+      actor,
+      load: (tx) => this.editable(tx, id, actor, input.version),
+      snapshot,
+      fields: EVENT_FIELDS,
+      apply: async (tx, opportunity) => {
+        const { version: _version, accountId, contactIds, ownerId, offerDeadline, ...fields } = input;
+        Object.assign(opportunity, fields);
+        if (offerDeadline !== undefined) opportunity.offerDeadline = toDate(offerDeadline) ?? null;
+        if (accountId !== undefined && accountId !== opportunity.account.id) {
+          opportunity.account = await this.account(tx, accountId);
+        }
+        if (ownerId !== undefined)
+          opportunity.owner = ownerId === null ? null : await activeUser(tx, ownerId);
+        if (contactIds) await this.setContacts(tx, opportunity, contactIds);
+      },
       // Contact changes alone do not touch the row; touching it bumps the version all the same.
-      if (Object.keys(changes).length > 0) opportunity.updatedAt = new Date();
-      this.event(tx, opportunity, 'updated', actor, changes);
-      return opportunity;
+      onChanged: (opportunity) => {
+        opportunity.updatedAt = new Date();
+      },
     });
-    this.outbox.committed();
     return opportunityView(opportunity);
   }
 
@@ -105,15 +108,19 @@ export class OpportunitiesService {
     const opportunity = await archiveRecord(this.em, this.outbox, {
       type: 'opportunity',
       actor,
-      load: async (tx) => {
-        const opportunity = await this.find(tx, id, actor);
-        assertMayEdit(opportunity, actor, 'opportunities');
-        return opportunity;
-      },
-      snapshot: snapshot,
+      load: (tx) => this.editable(tx, id, actor),
+      snapshot,
       fields: EVENT_FIELDS,
     });
     return opportunityView(opportunity);
+  }
+
+  /** An opportunity the actor may change, at the version they read when one is given. */
+  private async editable(tx: EntityManager, id: string, actor: User, version?: number): Promise<Opportunity> {
+    const opportunity = await this.find(tx, id, actor);
+    assertMayEdit(opportunity, actor, 'opportunities');
+    if (version !== undefined) assertVersion(opportunity, version, 'opportunity');
+    return opportunity;
   }
 
   async get(id: string, viewer: User): Promise<OpportunityView> {

@@ -11,10 +11,10 @@ import {
   newOwner,
   seesOnlyOwn,
 } from '../accounts/crm-access';
-import { archiveRecord, fieldsOf, recordChange } from '../accounts/crm-events';
+import { archiveRecord, changeRecord, fieldsOf, recordChange } from '../accounts/crm-events';
 import { allOf, keyset, orderBy, parseSort, toPage } from '../accounts/crm-list';
 import type { Page } from '../common/pagination';
-import { created, diff, type Changes } from '../outbox/changes';
+import { created, type Changes } from '../outbox/changes';
 import { OutboxService } from '../outbox/outbox.service';
 import type { User } from '../users/user.entity';
 import {
@@ -63,29 +63,30 @@ export class SubscriptionsService {
   }
 
   async update(id: string, input: UpdateSubscriptionInput, actor: User): Promise<SubscriptionView> {
-    const subscription = await this.em.transactional(async (tx) => {
-      const subscription = await this.find(tx, id, actor);
-      assertMayEdit(subscription, actor, 'subscriptions');
-      assertVersion(subscription, input.version, 'subscription');
-      const before = fieldsOf(subscription);
-      const { version: _version, accountId, ownerId, ...fields } = input;
-      Object.assign(subscription, fields);
-      // The body alone cannot tell when only one of the two dates is sent.
-      if (subscription.endDate < subscription.startDate) {
-        throw new BatonError('VALIDATION_FAILED', 'endDate must not be before startDate', {
-          field: 'endDate',
-        });
-      }
-      if (accountId !== undefined && accountId !== subscription.account.id) {
-        subscription.account = await this.account(tx, accountId);
-      }
-      if (ownerId !== undefined) {
-        subscription.owner = ownerId === null ? null : await activeUser(tx, ownerId);
-      }
-      this.event(tx, subscription, 'updated', actor, diff(before, fieldsOf(subscription), EVENT_FIELDS));
-      return subscription;
+    const subscription = await changeRecord(this.em, this.outbox, {
+      type: 'subscription',
+      action: 'updated',
+      actor,
+      load: (tx) => this.editable(tx, id, actor, input.version),
+      snapshot: fieldsOf,
+      fields: EVENT_FIELDS,
+      apply: async (tx, subscription) => {
+        const { version: _version, accountId, ownerId, ...fields } = input;
+        Object.assign(subscription, fields);
+        // The body alone cannot tell when only one of the two dates is sent.
+        if (subscription.endDate < subscription.startDate) {
+          throw new BatonError('VALIDATION_FAILED', 'endDate must not be before startDate', {
+            field: 'endDate',
+          });
+        }
+        if (accountId !== undefined && accountId !== subscription.account.id) {
+          subscription.account = await this.account(tx, accountId);
+        }
+        if (ownerId !== undefined) {
+          subscription.owner = ownerId === null ? null : await activeUser(tx, ownerId);
+        }
+      },
     });
-    this.outbox.committed();
     return subscriptionView(subscription);
   }
 
@@ -93,15 +94,24 @@ export class SubscriptionsService {
     const subscription = await archiveRecord(this.em, this.outbox, {
       type: 'subscription',
       actor,
-      load: async (tx) => {
-        const subscription = await this.find(tx, id, actor);
-        assertMayEdit(subscription, actor, 'subscriptions');
-        return subscription;
-      },
+      load: (tx) => this.editable(tx, id, actor),
       snapshot: fieldsOf,
       fields: EVENT_FIELDS,
     });
     return subscriptionView(subscription);
+  }
+
+  /** A subscription the actor may change, at the version they read when one is given. */
+  private async editable(
+    tx: EntityManager,
+    id: string,
+    actor: User,
+    version?: number,
+  ): Promise<Subscription> {
+    const subscription = await this.find(tx, id, actor);
+    assertMayEdit(subscription, actor, 'subscriptions');
+    if (version !== undefined) assertVersion(subscription, version, 'subscription');
+    return subscription;
   }
 
   async get(id: string, viewer: User): Promise<SubscriptionView> {
