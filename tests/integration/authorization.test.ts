@@ -92,6 +92,10 @@ const EXPECTED: Record<string, Role[]> = {
   'POST /api/workflows': AUTHORS,
   'GET /api/workflows/{id}': TECH_READERS,
   'GET /api/workflows/{id}/versions/{version}': TECH_READERS,
+  'GET /api/workflows/{id}/versions': TECH_READERS,
+  'GET /api/workflows/{id}/versions/{from}/diff/{to}': TECH_READERS,
+  // Restoring makes a draft; publishing it in the same request is checked as a publish.
+  'POST /api/workflows/{id}/versions/{version}/restore': AUTHORS,
   'POST /api/workflows/{id}/versions': AUTHORS,
   'POST /api/workflows/{id}/versions/{version}/publish': ADMIN,
   'POST /api/workflows/{id}/archive': ADMIN,

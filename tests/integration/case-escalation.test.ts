@@ -70,6 +70,7 @@ describe('case escalation', () => {
     const workflows = (await ok(as.admin.get('/api/workflows'))).items as Row[];
     expect(workflows.map((w) => w.key).sort()).toEqual([
       'case-escalation',
+      'lead-contact-sla',
       'lead-handoff',
       'quote-approval',
       'subscription-renewal',

@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { ApiClient, eventually } from '../support/api';
 import { removeDataDir, startProduct, type Product } from '../support/product';
 
@@ -92,6 +93,71 @@ describe('lead handoff through the real runtime', () => {
     );
     expect(secondTask.assignee.id).not.toBe(owned.id);
     expect((await openTasksOf(ownerClient)).filter((t) => t.record?.id === leadId)).toHaveLength(1);
+  });
+
+  describe('territories', () => {
+    /** Creates a lead and waits for the handoff to give it an owner and that owner its task. */
+    async function handOff(name: string, region?: string) {
+      const created = await admin.post('/api/leads', { name, ...(region ? { region } : {}) });
+      expect(created.status).toBe(201);
+      const id = created.body.id as string;
+      const owner = await eventually(
+        async () => (await admin.get(`/api/leads/${id}`)).body.owner ?? undefined,
+        20_000,
+        `an owner for ${name}`,
+      );
+      const inbox = await ApiClient.login(
+        product.baseUrl,
+        owner.name === 'Riley Rep' ? 'rep1@demo.baton' : 'rep2@demo.baton',
+      );
+      await eventually(
+        async () => (await openTasksOf(inbox)).find((t) => t.record?.id === id),
+        20_000,
+        `the task for ${name}`,
+      );
+      return { id, owner: owner.name as string };
+    }
+
+    async function dryRunOutput(leadId: string) {
+      const engineer = await ApiClient.login(product.baseUrl, 'engineer@demo.baton');
+      const workflows = (await admin.get('/api/workflows')).body.items as Array<Record<string, any>>;
+      const handoff = workflows.find((w) => w.key === 'lead-handoff')!;
+      const result = await engineer.post(`/api/workflows/${handoff.id}/versions/1/dry-run`, {
+        recordId: leadId,
+      });
+      expect(result.status).toBe(200);
+      return (result.body.steps as Array<Record<string, any>>).find((s) => s.stepId === 'assign_owner')!
+        .output;
+    }
+
+    it("gives leads of a territory's region to its rep, every time", async () => {
+      const emea = [await handOff('Emmy Noether', 'EMEA'), await handOff('Lise Meitner', 'EMEA')];
+      expect(emea.map((l) => l.owner)).toEqual(['Riley Rep', 'Riley Rep']);
+      const americas = [await handOff('Mary Jackson', 'NA'), await handOff('Ruth Teitelboim', 'LATAM')];
+      expect(americas.map((l) => l.owner)).toEqual(['Sam Seller', 'Sam Seller']);
+      expect(await dryRunOutput(emea[0]!.id)).toMatchObject({ territory: 'EMEA', ownerName: 'Riley Rep' });
+    });
+
+    it('takes turns over the sales reps for a region no territory covers', async () => {
+      const first = await handOff('Ida Rhodes', 'Atlantis');
+      const second = await handOff('Jean Bartik', 'Atlantis');
+      expect(new Set([first.owner, second.owner])).toEqual(new Set(['Riley Rep', 'Sam Seller']));
+      expect(await dryRunOutput(first.id)).toMatchObject({ territory: null, strategy: 'round_robin' });
+    });
+
+    it("passes a territory's lead to the rotation while its rep is inactive", async () => {
+      const db = new Client({ connectionString: product.databaseUrl });
+      await db.connect();
+      try {
+        await db.query(`update users set active = false where email = 'rep1@demo.baton'`);
+        const lead = await handOff('Hedy Lamarr', 'EMEA');
+        expect(lead.owner).toBe('Sam Seller');
+        expect(await dryRunOutput(lead.id)).toMatchObject({ territory: null, skippedTerritory: 'EMEA' });
+      } finally {
+        await db.query(`update users set active = true where email = 'rep1@demo.baton'`);
+        await db.end();
+      }
+    });
   });
 
   it('lets the assignee complete a task and refuses other reps', async () => {

@@ -28,6 +28,8 @@ import { NotificationsController } from './notifications/notifications.controlle
 import { NotificationsService } from './notifications/notifications.service';
 import { OutboxDispatcherService } from './outbox/outbox-dispatcher.service';
 import { OutboxService } from './outbox/outbox.service';
+import { RunStarterService } from './outbox/run-starter.service';
+import { HooksModule } from './hooks/hooks.module';
 import { TasksController } from './tasks/tasks.controller';
 import { TasksService } from './tasks/tasks.service';
 import { UsersController } from './users/users.controller';
@@ -39,6 +41,7 @@ import { WorkflowsController } from './workflows/workflows.controller';
 import { RulesController } from './rules/rules.controller';
 import { RunsController } from './runs/runs.controller';
 import { RunsService } from './runs/runs.service';
+import { RunResumeService } from './runs/run-resume.service';
 import { RunOnRecordController } from './runs/run-on-record.controller';
 import { RunOnRecordService } from './runs/run-on-record.service';
 
@@ -49,8 +52,8 @@ export class AppModule {
       module: AppModule,
       // Feature modules (CrmModule, …) use the shared services below without re-declaring them.
       global: true,
-      exports: [BATON_CONFIG, OutboxService, TemporalService, AuditService, ApprovalsService],
-      imports: [MikroOrmModule.forRoot(mikroOrmConfig(config.databaseUrl)), CrmModule],
+      exports: [BATON_CONFIG, OutboxService, TemporalService, AuditService, ApprovalsService, RunStarterService],
+      imports: [MikroOrmModule.forRoot(mikroOrmConfig(config.databaseUrl)), CrmModule, HooksModule],
       controllers: [
         ActivityTypesController,
         ApprovalsController,
@@ -82,7 +85,9 @@ export class AppModule {
         TasksService,
         WorkflowsService,
         RunsService,
+        RunResumeService,
         RunOnRecordService,
+        RunStarterService,
         WorkflowVersionsService,
         DefinitionValidatorService,
         OutboxService,

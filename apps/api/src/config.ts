@@ -39,6 +39,15 @@ const envSchema = z.object({
   BATON_HISTORY_LIMIT: z.coerce.number().int().min(20).max(40_000).default(10_000),
   BATON_WEB_DIST: z.string().optional(),
   BATON_LOG_LEVEL: z.enum(['error', 'warn', 'info', 'debug']).default('info'),
+  BATON_SMTP_URL: z.preprocess(
+    emptyAsUndefined,
+    z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
+  ),
+  BATON_MAIL_FROM: z
+    .string()
+    .regex(/@[^\s>@]+>?\s*$/, 'must be an address, e.g. "Baton <baton@example.com>"')
+    .default('Baton <baton@localhost>'),
+  BATON_HTTP_ALLOW_PRIVATE: z.stringbool().default(false),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -66,6 +75,11 @@ export interface BatonConfig {
   historyLimit: number;
   webDist: string;
   logLevel: Env['BATON_LOG_LEVEL'];
+  /** SMTP relay for email steps; null = email steps fail with EMAIL_NOT_CONFIGURED. */
+  smtpUrl: string | null;
+  mailFrom: string;
+  /** Let webhook steps call loopback, private and link-local addresses (tests, on-premises receivers). */
+  httpAllowPrivate: boolean;
 }
 
 /** Reads and validates the environment once; a bad value stops start-up with every problem listed. */
@@ -100,6 +114,9 @@ export function buildConfig(
     historyLimit: env.BATON_HISTORY_LIMIT,
     webDist: env.BATON_WEB_DIST ?? resolve(__dirname, '../../web/dist'),
     logLevel: env.BATON_LOG_LEVEL,
+    smtpUrl: env.BATON_SMTP_URL ?? null,
+    mailFrom: env.BATON_MAIL_FROM,
+    httpAllowPrivate: env.BATON_HTTP_ALLOW_PRIVATE,
   };
 }
 

@@ -4,6 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { ErrorBody } from './common/http-errors';
+import { hookBody } from './hooks/hook-body';
 
 // Body-parser failures happen before Nest's routing, so they are shaped here, in the same form.
 function bodyErrors(err: unknown, _req: Request, res: Response, next: NextFunction): void {
@@ -66,6 +67,8 @@ export function configureHttp(app: NestExpressApplication, webDist: string): voi
   app.disable('x-powered-by');
   app.use(secureHeaders);
   app.setGlobalPrefix('api');
+  // Webhooks are signed over their raw bytes: read those before the JSON parser would.
+  app.use('/api/hooks', hookBody);
   app.use(express.json({ limit: '2mb' }));
   app.use(bodyErrors);
 

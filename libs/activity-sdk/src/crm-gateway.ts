@@ -55,4 +55,13 @@ export interface CrmGateway {
   createTask(task: NewTask): Promise<{ id: string }>;
   /** An in-app notification, sent once per step visit and recipient however often the step is retried. */
   notify(notification: NewNotification): Promise<{ id: string }>;
+  /**
+   * Creates a record of `entity` (e.g. `opportunity`) from field values, checked as the API checks
+   * a new record of that kind; the run is its creator. A field a step may not set, or a value of
+   * the wrong kind, is DEFINITION_INVALID; a missing required field is VALIDATION_FAILED.
+   *
+   * @example
+   * const { id } = await crm.createRecord('opportunity', { name: 'Renewal', accountId });
+   */
+  createRecord(entity: string, values: Record<string, unknown>): Promise<{ id: string }>;
 }

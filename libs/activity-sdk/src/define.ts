@@ -1,19 +1,24 @@
 import type { z } from 'zod';
-import type { RetryPolicy, RunOrigin } from '@baton/contracts';
+import type { RetryPolicy, RunOrigin, TriggerData } from '@baton/contracts';
 import type { CrmGateway, RecordRef } from './crm-gateway';
+import type { OutboundPort } from './outbound';
 
-/** What `run` receives: its validated config, where it runs, and the CRM it may act on. */
+/** What `run` receives: its validated config, where it runs, the CRM it may act on and the way out of it. */
 export interface ActivityContext<Config> {
   config: Config;
   record: RecordRef;
   /** Outputs of the steps that ran before this one, by step id. */
   steps: Record<string, Record<string, unknown>>;
+  /** What the trigger brought, e.g. a webhook's JSON as `payload`. */
+  trigger?: TriggerData;
   origin: RunOrigin;
   stepId: string;
   /** Run id + step id (+ visit): the same on every delivery of this step. */
   idempotencyKey: string;
   now: Date;
   crm: CrmGateway;
+  /** Email and HTTP calls: effects outside the CRM's transaction, remembered by idempotency key. */
+  outbound: OutboundPort;
 }
 
 export interface ActivityTypeSpec<Config, Output extends Record<string, unknown>> {

@@ -1,6 +1,16 @@
 import type { RunOrigin } from '@baton/contracts';
+import { BatonError } from '@baton/domain';
 import type { CrmGateway, CrmRecord, CrmUser, NewNotification, NewTask, RecordRef } from './crm-gateway';
 import type { ActivityType } from './define';
+import {
+  messageIdFor,
+  type OutboundMail,
+  type OutboundPort,
+  type OutboundRequest,
+  type OutboundResponse,
+  type SentMail,
+} from './outbound';
+import { forbiddenHostname, forbiddenTargetError } from './target-guard';
 
 /** An in-memory CRM for unit tests of activity types. Records are keyed by `type:id`. */
 export class FakeCrm implements CrmGateway {
@@ -9,6 +19,8 @@ export class FakeCrm implements CrmGateway {
   readonly tasks: Array<NewTask & { id: string }> = [];
   readonly notifications: Array<NewNotification & { id: string }> = [];
   readonly turns = new Map<string, number>();
+  /** Records made with `createRecord`, in order; each is also readable with `getRecord`. */
+  readonly created: Array<{ entity: string; id: string; values: Record<string, unknown> }> = [];
 
   addRecord(
     record: Omit<CrmRecord, 'label' | 'ownerId'> & Partial<Pick<CrmRecord, 'label' | 'ownerId'>>,
@@ -69,6 +81,65 @@ export class FakeCrm implements CrmGateway {
     this.notifications.push({ ...notification, id });
     return { id };
   }
+
+  async createRecord(entity: string, values: Record<string, unknown>): Promise<{ id: string }> {
+    const id = `${entity}-${this.created.length + 1}`;
+    this.created.push({ entity, id, values });
+    const ownerId = typeof values.ownerId === 'string' ? values.ownerId : null;
+    this.addRecord({ type: entity, id, ownerId, fields: { id, ...values } });
+    return { id };
+  }
+}
+
+/**
+ * Outbound effects for unit tests: records mails and requests instead of sending them, and
+ * answers requests from a queue (`answer`). Like the host it refuses forbidden targets, remembers
+ * successes by idempotency key, and fails `sendMail` with `EMAIL_NOT_CONFIGURED` when told to.
+ */
+export class FakeOutbound implements OutboundPort {
+  readonly mails: Array<OutboundMail & SentMail> = [];
+  readonly requests: OutboundRequest[] = [];
+  private readonly answers: Array<Partial<OutboundResponse> | Error> = [];
+  private readonly remembered = new Map<string, OutboundResponse>();
+
+  constructor(private readonly options: { mailConfigured?: boolean; allowPrivateTargets?: boolean } = {}) {}
+
+  /** Queues what the next requests get, in order: a response (200 `{}` filled in) or an error to throw. */
+  answer(...answers: Array<Partial<OutboundResponse> | Error>): this {
+    this.answers.push(...answers);
+    return this;
+  }
+
+  async sendMail(mail: OutboundMail): Promise<SentMail> {
+    if (this.options.mailConfigured === false)
+      throw new BatonError('EMAIL_NOT_CONFIGURED', 'Email is not set up on this server');
+    const sent = this.mails.find((m) => m.idempotencyKey === mail.idempotencyKey);
+    if (sent) return { messageId: sent.messageId, accepted: sent.accepted };
+    const result = { messageId: messageIdFor(mail.idempotencyKey, 'baton.test'), accepted: [...mail.to] };
+    this.mails.push({ ...mail, ...result });
+    return result;
+  }
+
+  async fetch(request: OutboundRequest): Promise<OutboundResponse> {
+    const { hostname } = new URL(request.url);
+    const why = this.options.allowPrivateTargets ? null : forbiddenHostname(hostname);
+    if (why) throw forbiddenTargetError(hostname, why);
+    const remembered = this.remembered.get(request.idempotencyKey);
+    if (remembered) return remembered;
+    this.requests.push(request);
+    const next = this.answers.shift() ?? {};
+    if (next instanceof Error) throw next;
+    const response: OutboundResponse = {
+      status: 200,
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+      truncated: false,
+      ...next,
+    };
+    if (response.status >= 200 && response.status < 300)
+      this.remembered.set(request.idempotencyKey, response);
+    return response;
+  }
 }
 
 const TEST_ORIGIN: RunOrigin = {
@@ -81,7 +152,8 @@ const TEST_ORIGIN: RunOrigin = {
 
 /**
  * Runs an activity type the way the worker does — config parsed with its schema (defaults
- * applied, bad config rejected), output checked against its output schema — against a fake CRM.
+ * applied, bad config rejected), output checked against its output schema — against a fake CRM
+ * and (unless given one) a fresh `FakeOutbound`.
  */
 export async function runActivityType<Output extends Record<string, unknown>>(
   type: ActivityType<any, Output>,
@@ -89,8 +161,10 @@ export async function runActivityType<Output extends Record<string, unknown>>(
     config: unknown;
     record: RecordRef;
     crm: CrmGateway;
+    outbound?: OutboundPort;
     now?: Date;
     steps?: Record<string, Record<string, unknown>>;
+    idempotencyKey?: string;
   },
 ): Promise<Output> {
   const config = type.configSchema.parse(options.config);
@@ -100,9 +174,10 @@ export async function runActivityType<Output extends Record<string, unknown>>(
     steps: options.steps ?? {},
     origin: TEST_ORIGIN,
     stepId: 'step',
-    idempotencyKey: 'run-1:step:1',
+    idempotencyKey: options.idempotencyKey ?? 'run-1:step:1',
     now: options.now ?? new Date('2026-11-23T09:00:00Z'),
     crm: options.crm,
+    outbound: options.outbound ?? new FakeOutbound(),
   });
   return type.outputSchema.parse(output);
 }

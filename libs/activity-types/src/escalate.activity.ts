@@ -49,11 +49,11 @@ export const escalate = defineActivityType({
     escalatedToName: z.string().nullable(),
     from: z.string().nullable(),
   }),
-  async run({ config, record, steps, crm }) {
+  async run({ config, record, steps, trigger, crm }) {
     const { ownerId } = await crm.getRecord(record);
     const manager = ownerId ? await activeManagerOf(crm, ownerId) : null;
     if (!manager) return { escalatedTo: null, escalatedToName: null, from: ownerId };
-    const data = await recordData(crm, record, steps);
+    const data = await recordData(crm, record, steps, trigger);
     await crm.notify({
       userId: manager.id,
       title: renderTemplate(config.title, data),

@@ -3,7 +3,7 @@ import { BatonError, ROLES } from '@baton/domain';
 import { defineActivityType, type CrmGateway, type RecordRef } from '@baton/activity-sdk';
 import { recordData, renderTemplate } from './record-data';
 
-const recipientSchema = z.discriminatedUnion('kind', [
+export const recipientSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('record_owner') }),
   z.strictObject({ kind: z.literal('manager_of_owner') }),
   z.strictObject({ kind: z.literal('role'), role: z.enum(ROLES) }),
@@ -26,7 +26,7 @@ const configSchema = z.strictObject({
 
 type Recipient = z.infer<typeof recipientSchema>;
 
-async function resolve(crm: CrmGateway, record: RecordRef, to: Recipient[]): Promise<string[]> {
+export async function resolve(crm: CrmGateway, record: RecordRef, to: Recipient[]): Promise<string[]> {
   const ids = new Set<string>();
   for (const recipient of to) {
     if (recipient.kind === 'user') ids.add(recipient.userId);
@@ -55,11 +55,11 @@ export const notify = defineActivityType({
   description: 'Tells the record owner, their manager, a role or a named user, in the app.',
   configSchema,
   outputSchema: z.object({ notified: z.array(z.string()) }),
-  async run({ config, record, steps, crm }) {
+  async run({ config, record, steps, trigger, crm }) {
     const recipients = await resolve(crm, record, config.to);
     if (recipients.length === 0)
       throw new BatonError('NO_ASSIGNEE_AVAILABLE', 'Nobody to notify: the record has no owner or manager');
-    const data = await recordData(crm, record, steps);
+    const data = await recordData(crm, record, steps, trigger);
     const title = renderTemplate(config.title, data);
     const body = config.body === undefined ? undefined : renderTemplate(config.body, data);
     for (const userId of recipients) {

@@ -1,14 +1,19 @@
 import { evaluateRule, FORBIDDEN_KEYS } from '@baton/rules';
 import type { CrmGateway, RecordRef } from '@baton/activity-sdk';
+import type { TriggerData } from '@baton/contracts';
 
-/** What expressions and templates in a step's config read: the record under its type's name and earlier steps. */
+/**
+ * What expressions and templates in a step's config read: the record under its type's name, earlier
+ * steps, and what the trigger brought (`trigger.payload` for a webhook), as conditions see them.
+ */
 export async function recordData(
   crm: CrmGateway,
   record: RecordRef,
   steps: Record<string, Record<string, unknown>>,
+  trigger: TriggerData = {},
 ): Promise<Record<string, unknown>> {
   const { fields } = await crm.getRecord(record);
-  return { [record.type]: fields, steps };
+  return { [record.type]: fields, steps, trigger };
 }
 
 /** A config value that may be JSON Logic (`{"var": "steps.approve.comment"}`) or a literal. */

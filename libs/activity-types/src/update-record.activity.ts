@@ -18,8 +18,8 @@ export const updateRecord = defineActivityType({
   description: 'Sets fields of the record (e.g. mark a quote approved), each value fixed or computed.',
   configSchema,
   outputSchema: z.object({ changed: z.record(z.string(), z.unknown()) }),
-  async run({ config, record, steps, crm, now }) {
-    const data = await recordData(crm, record, steps);
+  async run({ config, record, steps, trigger, crm, now }) {
+    const data = await recordData(crm, record, steps, trigger);
     const patch = Object.fromEntries(
       Object.entries(config.set).map(([field, value]) => [field, evaluateValue(value, data, now)]),
     );

@@ -19,7 +19,14 @@ export const approvalStageSchema = z.strictObject({
   mode: z.enum(['any', 'all']).default('any'),
 });
 
-export const APPROVAL_TIMEOUT_UNITS = ['seconds', 'minutes', 'hours', 'days'] as const;
+export const APPROVAL_TIMEOUT_UNITS = [
+  'seconds',
+  'minutes',
+  'hours',
+  'days',
+  'business_hours',
+  'business_days',
+] as const;
 
 export const approvalConfigSchema = z.strictObject({
   title: z.string().trim().min(1).max(200).optional(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cronProblem } from '@baton/rules';
 
 // Ids are short, stable and human-readable so a definition diffs cleanly in git.
 const id = z
@@ -61,7 +62,102 @@ export const recordTriggerSchema = z.strictObject({
   condition: jsonLogicSchema.optional(),
 });
 
-export const triggerSchema = z.discriminatedUnion('kind', [recordTriggerSchema]);
+/** `every`: a fixed interval instead of a cron expression, counted from the Unix epoch (UTC). */
+export const SCHEDULE_INTERVAL_UNITS = ['minutes', 'hours', 'days'] as const;
+export const scheduleIntervalSchema = z.strictObject({
+  amount: z.number().int().min(1).max(10_000),
+  unit: z.enum(SCHEDULE_INTERVAL_UNITS),
+});
+export type ScheduleInterval = z.infer<typeof scheduleIntervalSchema>;
+
+/** Records a schedule tick enrols at most, when the trigger sets no `limit`. */
+export const DEFAULT_SCHEDULE_LIMIT = 500;
+
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const cronSchema = z
+  .string()
+  .max(200)
+  .superRefine((value, ctx) => {
+    const problem = cronProblem(value);
+    if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
+/**
+ * Every tick of `cron` (or `every`), each record of `entity` for which `condition` holds enters the
+ * workflow, at most `limit` of them per tick, subject to `reenroll`. The condition is required: it
+ * is what bounds the set (e.g. open cases older than three days).
+ */
+export const scheduleTriggerSchema = z
+  .strictObject({
+    id,
+    kind: z.literal('schedule'),
+    entity: z.enum(ENTITY_TYPES),
+    /** Five fields: minute hour day-of-month month day-of-week, e.g. `0 8 * * MON-FRI`. */
+    cron: cronSchema.optional(),
+    every: scheduleIntervalSchema.optional(),
+    /** IANA name the cron is read in; default `UTC`. */
+    timezone: z
+      .string()
+      .max(64)
+      .refine(isTimeZone, 'not an IANA time zone, e.g. "Europe/Berlin" or "UTC"')
+      .optional(),
+    condition: jsonLogicSchema.refine(
+      (rule) => rule !== undefined,
+      'a schedule trigger needs a condition: it picks the records each tick enrols',
+    ),
+    /** Default {@link DEFAULT_SCHEDULE_LIMIT}. */
+    limit: z.number().int().min(1).max(10_000).optional(),
+    reenroll: reenrollSchema.optional(),
+  })
+  .refine((t) => (t.cron === undefined) !== (t.every === undefined), {
+    message: 'a schedule trigger needs either "cron" or "every" (not both)',
+    path: ['cron'],
+  });
+
+// A dotted path into the posted JSON, e.g. `customer.email` or `items.0.id`.
+const payloadPathSchema = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*$/, 'a dotted path such as "customer.email"');
+
+/**
+ * How an incoming webhook finds its record: by id (`payload.recordId`, or the path in `from`), or
+ * by a field of the record equal to the value at the path `from` (e.g. the lead whose `email` is
+ * `payload.email`).
+ */
+export const webhookMatchSchema = z.discriminatedUnion('by', [
+  z.strictObject({ by: z.literal('id'), from: payloadPathSchema.optional() }),
+  z.strictObject({ by: z.literal('field'), field: z.string().min(1).max(64), from: payloadPathSchema }),
+]);
+export type WebhookMatch = z.infer<typeof webhookMatchSchema>;
+
+/** A POST to `/api/hooks/{workflowId}/{triggerId}` starts a run on the matched record; steps see `trigger.payload`. */
+export const webhookTriggerSchema = z.strictObject({
+  id,
+  kind: z.literal('webhook'),
+  entity: z.enum(ENTITY_TYPES),
+  match: webhookMatchSchema,
+  condition: jsonLogicSchema.optional(),
+  reenroll: reenrollSchema.optional(),
+});
+
+export const TRIGGER_KINDS = ['record', 'schedule', 'webhook'] as const;
+export type TriggerKind = (typeof TRIGGER_KINDS)[number];
+
+export const triggerSchema = z.discriminatedUnion('kind', [
+  recordTriggerSchema,
+  scheduleTriggerSchema,
+  webhookTriggerSchema,
+]);
 
 export const retryPolicySchema = z.strictObject({
   maximumAttempts: z.number().int().min(1).max(100).default(5),
@@ -89,6 +185,27 @@ export const transitionSchema = z.strictObject({
 
 export const DEFINITION_SCHEMA_VERSION = 1;
 
+const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time as HH:MM');
+
+export const businessHoursSchema = z
+  .strictObject({
+    timeZone: z
+      .string()
+      .max(64)
+      .refine((zone) => {
+        try {
+          new Intl.DateTimeFormat('en-US', { timeZone: zone });
+          return true;
+        } catch {
+          return false;
+        }
+      }, 'an IANA time zone such as Europe/Berlin'),
+    start: clock,
+    end: clock,
+    days: z.array(z.number().int().min(0).max(6)).min(1).max(7).describe('0 = Sunday … 6 = Saturday'),
+  })
+  .refine((h) => h.start < h.end, { message: 'business hours must open before they close', path: ['end'] });
+
 /** Canvas position of a trigger or step; kept in the definition so graph ↔ definition is lossless. */
 export const positionSchema = z.strictObject({ x: z.number().finite(), y: z.number().finite() });
 
@@ -100,10 +217,14 @@ export const workflowDefinitionSchema = z.strictObject({
   steps: z.array(stepSchema).max(500),
   transitions: z.array(transitionSchema).max(2000),
   layout: z.record(z.string(), positionSchema).optional(),
+  /** When business-hour and business-day waits count; default Monday to Friday, 09:00–17:00 UTC. */
+  businessHours: businessHoursSchema.optional(),
 });
 
 export type Trigger = z.infer<typeof triggerSchema>;
 export type RecordTrigger = z.infer<typeof recordTriggerSchema>;
+export type ScheduleTrigger = z.infer<typeof scheduleTriggerSchema>;
+export type WebhookTrigger = z.infer<typeof webhookTriggerSchema>;
 export type Step = z.infer<typeof stepSchema>;
 export type Transition = z.infer<typeof transitionSchema>;
 export type RetryPolicy = z.infer<typeof retryPolicySchema>;

@@ -5,10 +5,12 @@ export { APPROVAL_UPDATE } from './approval-names';
 export {
   CONTROL_STEP_TYPES,
   DELAY_UNITS,
+  JOIN_MODES,
+  MAX_CALL_DEPTH,
   RECORD_CHANGED_SIGNAL,
   WAIT_STEP_TYPES,
   delayMilliseconds,
   isControlStepType,
 } from './control-step-names';
-export type { ControlStepType, DelayUnit } from './control-step-names';
+export type { ControlStepType, DelayUnit, JoinMode } from './control-step-names';
 export { RUN_STATUS_QUERY } from './run';

@@ -117,7 +117,8 @@ export const ENTITY_FIELDS: Record<EntityType, Record<string, FieldDefinition>> 
 
 /**
  * The data a workflow's conditions are evaluated against: the triggering record under its entity
- * name (`lead.score`), the outputs of earlier steps (`steps.assign.ownerId`) and the evaluation time.
+ * name (`lead.score`), the outputs of earlier steps (`steps.assign.ownerId`), what the trigger
+ * brought (`trigger.payload.score` for a webhook) and the evaluation time.
  */
 export function conditionSchemaFor(entity: EntityType): FieldSchema {
   const fields = ENTITY_FIELDS[entity];
@@ -125,6 +126,8 @@ export function conditionSchemaFor(entity: EntityType): FieldSchema {
     fields: {
       [entity]: fields ? { type: 'object', fields } : { type: 'object' },
       steps: { type: 'object' },
+      // What the trigger brought: a webhook's posted JSON as `trigger.payload` (open: any shape).
+      trigger: { type: 'object' },
     },
   };
 }

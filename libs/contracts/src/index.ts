@@ -8,6 +8,13 @@ export {
   jsonLogicSchema,
   positionSchema,
   recordTriggerSchema,
+  scheduleTriggerSchema,
+  scheduleIntervalSchema,
+  webhookTriggerSchema,
+  webhookMatchSchema,
+  DEFAULT_SCHEDULE_LIMIT,
+  SCHEDULE_INTERVAL_UNITS,
+  TRIGGER_KINDS,
   retryPolicySchema,
   stepSchema,
   transitionSchema,
@@ -20,6 +27,11 @@ export type {
   EntityType,
   RecordEvent,
   RecordTrigger,
+  ScheduleTrigger,
+  ScheduleInterval,
+  TriggerKind,
+  WebhookTrigger,
+  WebhookMatch,
   RetryPolicy,
   Position,
   Step,
@@ -30,6 +42,7 @@ export type {
 export { BOOKKEEPING_ACTIVITY_NAMES, RUN_STATUS_QUERY } from './run';
 export type {
   BookkeepingActivities,
+  ChildRunRequest,
   EngineActivities,
   StepActivity,
   DryRunOptions,
@@ -39,23 +52,42 @@ export type {
   RunDefinitionResult,
   RecordRunStatusInput,
   RunOrigin,
+  RunResumeState,
   RunStatus,
   RunStatusView,
   StepTrail,
   RunStepInput,
   RunStepOutput,
   StepContext,
+  TriggerData,
 } from './run';
+export { SCHEDULE_ID_PREFIX, scheduleIdOf } from './schedule';
+export type {
+  ScheduleActivities,
+  ScheduledSweepInput,
+  ScheduledSweepResult,
+  SweepScheduleInput,
+} from './schedule';
 export {
   CONTROL_STEP_CONFIG_SCHEMAS,
   CONTROL_STEP_TYPES,
   DELAY_UNITS,
+  JOIN_MODES,
+  MAX_CALL_DEPTH,
   RECORD_CHANGED_SIGNAL,
   WAIT_STEP_TYPES,
   delayMilliseconds,
   isControlStepType,
 } from './control-steps';
-export type { ControlStepType, DelayConfig, WaitForConfig } from './control-steps';
+export type {
+  CallWorkflowConfig,
+  ControlStepType,
+  DelayConfig,
+  ForEachConfig,
+  JoinMode,
+  ParallelConfig,
+  WaitForConfig,
+} from './control-steps';
 export { ENTITY_FIELDS, conditionSchemaFor } from './entity-fields';
 export {
   APPROVAL_TIMEOUT_UNITS,

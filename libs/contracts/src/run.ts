@@ -1,5 +1,6 @@
 import type { ApprovalState, OpenApprovalInput, OpenApprovalOutput } from './approval';
 import type { EntityType, WorkflowDefinition } from './definition';
+import type { ScheduleActivities } from './schedule';
 
 /** Where a run came from; stored on everything the run creates so every automated action is explainable. */
 export interface RunOrigin {
@@ -19,16 +20,22 @@ export interface RunDefinitionInput {
   /** `actorId`: who caused the event (e.g. submitted the quote); null for system changes. */
   event: { id: string; type: string; occurredAt: string; actorId?: string | null };
   record: { type: EntityType; id: string };
+  /** What the trigger brought beside the record: a webhook's posted JSON as `trigger.payload`. */
+  trigger?: TriggerData;
   /** A dry run: side effects become recorded intentions, waits are skipped, approvals assumed. */
   dryRun?: DryRunOptions;
   /** History events after which the run continues as new at its next step (default 10,000). */
   historyLimit?: number;
-  /** Set when a long run continued as new: where it was and what it had done. */
+  /** Set on a run another run called (`call_workflow`, `for_each`): who called it, how deep. */
+  parent?: { runId: string; stepId: string; depth: number };
+  /** Set when a long run continued as new, or a failed run is retried: where it was and what it had done. */
   resume?: {
     stepId: string;
     steps: Record<string, Record<string, unknown>>;
     stepsRun: string[];
     trail: StepTrail[];
+    /** A failed run resumed past its failed step: the step is passed over and the run goes on after it. */
+    skip?: boolean;
   };
 }
 
@@ -52,7 +59,8 @@ export type DryRunOverlay = Record<string, Record<string, unknown>>;
 export interface StepTrail {
   stepId: string;
   type: string;
-  status: 'running' | 'completed' | 'failed';
+  /** `cancelled`: a parallel path stopped because another reached the join first (or one failed). */
+  status: 'running' | 'completed' | 'failed' | 'cancelled' | 'skipped';
   startedAt: string;
   finishedAt?: string;
   error?: { code: string; message: string };
@@ -68,6 +76,28 @@ export interface RunDefinitionResult {
   error?: { code: string; message: string; stepId: string };
   /** Dry runs only: each visit with its intentions. */
   trail?: StepTrail[];
+  /** Failed runs: what a retry needs to pick up at the failed step. */
+  resumable?: RunResumeState;
+}
+
+/** Where a failed run stood, so `POST /api/runs/:id/retry` can start again at the failed step. */
+export interface RunResumeState {
+  steps: Record<string, Record<string, unknown>>;
+  /** The steps visited before the failed one. */
+  stepsRun: string[];
+  trail: StepTrail[];
+  /** A step on one path of a parallel step: retrying it alone would lose the other paths. */
+  inParallelPath: boolean;
+}
+
+/** A child run ready to start: its input, for `call_workflow` and `for_each`. */
+export interface ChildRunRequest {
+  parent: RunDefinitionInput;
+  stepId: string;
+  /** The child's Temporal workflow id, derived from the parent's run, step and visit. */
+  childRunId: string;
+  workflowKey: string;
+  record: RunDefinitionInput['record'];
 }
 
 /** What the run-status query answers while a run is in flight. */
@@ -83,6 +113,13 @@ export const RUN_STATUS_QUERY = 'runStatus';
 export interface StepContext {
   record: { type: EntityType; id: string };
   steps: Record<string, Record<string, unknown>>;
+  /** Conditions and step configs read it as `trigger.payload…`. */
+  trigger?: TriggerData;
+}
+
+/** Data a trigger hands to the run: for a webhook, the JSON it was posted. */
+export interface TriggerData {
+  payload?: unknown;
 }
 
 export interface RunStepInput {
@@ -132,6 +169,19 @@ export interface BookkeepingActivities {
   recordApproval(state: ApprovalState): Promise<void>;
   /** Each given user's manager: their own, else their team's; null at the top of the chain. */
   findManagers(input: { approvalId: string; userIds: string[] }): Promise<Record<string, string | null>>;
+  /**
+   * The called workflow's published version as a child run's input, its run stored as running
+   * (idempotent on the child's id). Fails with WORKFLOW_NOT_CALLABLE when it is not published or has
+   * no trigger on the record's entity type.
+   */
+  prepareChildRun(request: ChildRunRequest): Promise<RunDefinitionInput>;
+  /** Records related to a record (e.g. an account's contacts), oldest first, filtered by `where`. */
+  listRelated(input: {
+    record: RunDefinitionInput['record'];
+    relation: string;
+    where?: unknown;
+    max: number;
+  }): Promise<RunDefinitionInput['record'][]>;
 }
 
 export const BOOKKEEPING_ACTIVITY_NAMES: ReadonlyArray<keyof BookkeepingActivities> = [
@@ -140,7 +190,15 @@ export const BOOKKEEPING_ACTIVITY_NAMES: ReadonlyArray<keyof BookkeepingActiviti
   'openApproval',
   'recordApproval',
   'findManagers',
+  'prepareChildRun',
+  'listRelated',
 ];
 
 export type EngineActivities = BookkeepingActivities &
-  Record<string, StepActivity | BookkeepingActivities[keyof BookkeepingActivities]>;
+  ScheduleActivities &
+  Record<
+    string,
+    | StepActivity
+    | BookkeepingActivities[keyof BookkeepingActivities]
+    | ScheduleActivities[keyof ScheduleActivities]
+  >;

@@ -6,4 +6,6 @@ export const WORKFLOW_TYPES = {
   runDefinition: 'runDefinitionWorkflow',
   /** Hand-written lead handoff, the yardstick of `npm run bench:engine`. */
   referenceHandoff: 'referenceHandoffWorkflow',
+  /** One tick of a schedule trigger, started by its Temporal Schedule. */
+  scheduledSweep: 'scheduledSweepWorkflow',
 } as const;

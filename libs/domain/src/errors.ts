@@ -23,7 +23,15 @@ export const ERROR_CODES = [
   'ALREADY_DECIDED',
   'NOT_THE_SUBMITTER',
   'APPROVER_NOT_FOUND',
+  'EMAIL_NOT_CONFIGURED',
+  'HTTP_REJECTED',
+  'HTTP_TARGET_FORBIDDEN',
   'SERVICE_UNAVAILABLE',
+  'WORKFLOW_NOT_CALLABLE',
+  'RUN_NOT_RETRYABLE',
+  'WEBHOOK_UNAUTHORIZED',
+  'RECORD_NOT_FOUND',
+  'RATE_LIMITED',
   'INTERNAL',
 ] as const;
 
@@ -51,6 +59,15 @@ export const USER_ERROR_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'ALREADY_DECIDED',
   'NOT_THE_SUBMITTER',
   'APPROVER_NOT_FOUND',
+  'WORKFLOW_NOT_CALLABLE',
+  'RUN_NOT_RETRYABLE',
+  'WEBHOOK_UNAUTHORIZED',
+  'RECORD_NOT_FOUND',
+  'RATE_LIMITED',
+  // Outbound steps: retrying cannot help until the host or the receiving end is fixed.
+  'EMAIL_NOT_CONFIGURED',
+  'HTTP_REJECTED',
+  'HTTP_TARGET_FORBIDDEN',
 ]);
 
 /**

@@ -16,6 +16,7 @@ export { validateRule, VALIDATION_LIMITS } from './validate';
 export type { RuleIssue, ValidateOptions, ValidationResult } from './validate';
 export type { FieldDefinition, FieldSchema, FieldType } from './schema';
 export { createTriggerIndex } from './trigger-index';
+export { cronProblem } from './cron';
 export type { TriggerDefinition, TriggerEvent, TriggerIndex, TriggerIndexOptions } from './trigger-index';
 export { OPERATORS, getOperator, listOperators } from './operators/registry';
 export type { OperatorCategory, OperatorSpec, ParamSpec } from './operators/spec';

@@ -2,7 +2,7 @@ import type { Position, Step, Transition, Trigger, WorkflowDefinition } from '@b
 import { assertNever } from './assert-never';
 import { autoLayout } from './auto-layout';
 import { cloneJson } from './clone';
-import type { EditorEdge, EditorGraph, EditorStepNode, EditorTriggerNode } from './graph';
+import type { EditorEdge, EditorGraph, EditorStepNode, EditorTriggerNode, TriggerNodeData } from './graph';
 
 /**
  * Opens a definition in the editor: triggers then steps become nodes (each in definition order),
@@ -29,27 +29,45 @@ export function definitionToGraph(definition: WorkflowDefinition): EditorGraph {
 }
 
 function toTriggerNode(trigger: Trigger, position: Position): EditorTriggerNode {
+  return { id: trigger.id, kind: 'trigger', position, data: toTriggerData(trigger) };
+}
+
+// Record trigger nodes carry no `kind` (it is their default), so graphs drawn before other kinds
+// existed read the same.
+function toTriggerData(trigger: Trigger): TriggerNodeData {
+  const { entity, reenroll, condition } = trigger;
+  const common = {
+    entity,
+    ...(reenroll === undefined ? {} : { reenroll: { ...reenroll } }),
+    ...(condition === undefined ? {} : { condition: cloneJson(condition) }),
+  };
   switch (trigger.kind) {
     case 'record': {
-      const { entity, event, field, from, to, offset, reenroll, condition } = trigger;
+      const { event, field, from, to, offset } = trigger;
       return {
-        id: trigger.id,
-        kind: 'trigger',
-        position,
-        data: {
-          entity,
-          event,
-          ...(field === undefined ? {} : { field }),
-          ...(from === undefined ? {} : { from: cloneJson(from) }),
-          ...(to === undefined ? {} : { to: cloneJson(to) }),
-          ...(offset === undefined ? {} : { offset: { ...offset } }),
-          ...(reenroll === undefined ? {} : { reenroll: { ...reenroll } }),
-          ...(condition === undefined ? {} : { condition: cloneJson(condition) }),
-        },
+        ...common,
+        event,
+        ...(field === undefined ? {} : { field }),
+        ...(from === undefined ? {} : { from: cloneJson(from) }),
+        ...(to === undefined ? {} : { to: cloneJson(to) }),
+        ...(offset === undefined ? {} : { offset: { ...offset } }),
       };
     }
+    case 'schedule': {
+      const { cron, every, timezone, limit } = trigger;
+      return {
+        kind: 'schedule',
+        ...common,
+        ...(cron === undefined ? {} : { cron }),
+        ...(every === undefined ? {} : { every: { ...every } }),
+        ...(timezone === undefined ? {} : { timezone }),
+        ...(limit === undefined ? {} : { limit }),
+      };
+    }
+    case 'webhook':
+      return { kind: 'webhook', ...common, match: { ...trigger.match } };
     default:
-      return assertNever(trigger.kind);
+      return assertNever(trigger);
   }
 }
 

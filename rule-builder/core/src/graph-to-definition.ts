@@ -41,19 +41,46 @@ export function graphToDefinition(graph: EditorGraph): WorkflowDefinition {
 }
 
 function toTrigger(node: EditorTriggerNode): Trigger {
-  const { entity, event, field, from, to, offset, reenroll, condition } = node.data;
-  return {
+  const { data } = node;
+  const common = {
     id: node.id,
-    kind: 'record',
-    entity,
-    event,
-    ...(field === undefined ? {} : { field }),
-    ...(from === undefined ? {} : { from: cloneJson(from) }),
-    ...(to === undefined ? {} : { to: cloneJson(to) }),
-    ...(offset === undefined ? {} : { offset: { ...offset } }),
-    ...(reenroll === undefined ? {} : { reenroll: { ...reenroll } }),
-    ...(condition === undefined ? {} : { condition: cloneJson(condition) }),
+    entity: data.entity,
+    ...(data.reenroll === undefined ? {} : { reenroll: { ...data.reenroll } }),
   };
+  const condition = data.condition === undefined ? {} : { condition: cloneJson(data.condition) };
+  switch (data.kind) {
+    case undefined:
+    case 'record': {
+      const { event, field, from, to, offset } = data;
+      return {
+        ...common,
+        kind: 'record',
+        event,
+        ...(field === undefined ? {} : { field }),
+        ...(from === undefined ? {} : { from: cloneJson(from) }),
+        ...(to === undefined ? {} : { to: cloneJson(to) }),
+        ...(offset === undefined ? {} : { offset: { ...offset } }),
+        ...condition,
+      };
+    }
+    case 'schedule': {
+      const { cron, every, timezone, limit } = data;
+      // A node still missing its condition compiles without one; validation then says it is needed.
+      return {
+        ...common,
+        kind: 'schedule',
+        ...(cron === undefined ? {} : { cron }),
+        ...(every === undefined ? {} : { every: { ...every } }),
+        ...(timezone === undefined ? {} : { timezone }),
+        ...(limit === undefined ? {} : { limit }),
+        ...condition,
+      } as Trigger;
+    }
+    case 'webhook':
+      return { ...common, kind: 'webhook', match: { ...data.match }, ...condition };
+    default:
+      return assertNever(data);
+  }
 }
 
 function toStep(node: EditorStepNode): Step {

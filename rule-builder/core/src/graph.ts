@@ -1,7 +1,20 @@
-import type { DateOffset, EntityType, Position, RecordEvent, Reenroll, RetryPolicy } from '@baton/contracts';
+import type {
+  DateOffset,
+  EntityType,
+  Position,
+  RecordEvent,
+  Reenroll,
+  RetryPolicy,
+  ScheduleInterval,
+  WebhookMatch,
+} from '@baton/contracts';
 
-/** What a trigger node on the canvas holds: a record event, optionally filtered by a JSON Logic condition. */
-export interface TriggerNodeData {
+/**
+ * What a record-event trigger node holds: a record event, optionally filtered by a JSON Logic
+ * condition. `kind` may be left out: a trigger node without one is a record trigger.
+ */
+export interface RecordTriggerNodeData {
+  readonly kind?: 'record';
   readonly entity: EntityType;
   readonly event: RecordEvent;
   /** `updated`: the field that must change (optionally from/to values); `date`: the date field. */
@@ -12,6 +25,31 @@ export interface TriggerNodeData {
   readonly reenroll?: Reenroll;
   readonly condition?: unknown;
 }
+
+/** A schedule trigger node: every tick of `cron` (or `every`), the records matching `condition` enter. */
+export interface ScheduleTriggerNodeData {
+  readonly kind: 'schedule';
+  readonly entity: EntityType;
+  readonly cron?: string;
+  readonly every?: ScheduleInterval;
+  readonly timezone?: string;
+  /** Required by the definition; may be missing while the node is being edited. */
+  readonly condition?: unknown;
+  readonly limit?: number;
+  readonly reenroll?: Reenroll;
+}
+
+/** A webhook trigger node: a delivery to the workflow's hook URL starts a run on the matched record. */
+export interface WebhookTriggerNodeData {
+  readonly kind: 'webhook';
+  readonly entity: EntityType;
+  readonly match: WebhookMatch;
+  readonly condition?: unknown;
+  readonly reenroll?: Reenroll;
+}
+
+/** What a trigger node on the canvas holds: one of the definition's trigger kinds. */
+export type TriggerNodeData = RecordTriggerNodeData | ScheduleTriggerNodeData | WebhookTriggerNodeData;
 
 /** What a step node on the canvas holds: the step's type and its settings. */
 export interface StepNodeData {
@@ -24,7 +62,7 @@ export interface StepNodeData {
   readonly onError?: string;
 }
 
-/** A trigger on the canvas; compiles to a `record` trigger. */
+/** A trigger on the canvas; compiles to a trigger of its data's kind. */
 export interface EditorTriggerNode {
   readonly id: string;
   readonly kind: 'trigger';

@@ -4,8 +4,11 @@ export type {
   EditorNode,
   EditorStepNode,
   EditorTriggerNode,
+  RecordTriggerNodeData,
+  ScheduleTriggerNodeData,
   StepNodeData,
   TriggerNodeData,
+  WebhookTriggerNodeData,
 } from './graph';
 export { graphToDefinition } from './graph-to-definition';
 export { definitionToGraph } from './definition-to-graph';
@@ -21,3 +24,5 @@ export { validateDefinition } from './validate/validate-definition';
 export type { DefinitionValidationOptions } from './validate/validate-definition';
 export type { EntitySchema } from './validate/conditions';
 export { validateGraph } from './validate/validate-graph';
+export { diffDefinitions } from './diff/diff-definitions';
+export type { DefinitionDiff, DiffOptions, EntryChange, FieldChange } from './diff/definition-diff';

@@ -125,7 +125,7 @@ export class Approvals {
     holds: (rule: unknown) => Promise<boolean>,
   ): Promise<ApprovalStepOutput> {
     const runId = this.input.origin.runId;
-    const timeoutMs = delayMilliseconds(config.timeout);
+    const timeoutMs = delayMilliseconds(config.timeout, Date.now(), this.input.definition.businessHours);
     const approvalIds: string[] = [];
     let last: ApprovalState | undefined;
     for (const [stage, spec] of config.stages.entries()) {

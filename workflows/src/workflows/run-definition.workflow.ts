@@ -18,6 +18,9 @@ import { delayMilliseconds, isControlStepType, RUN_STATUS_QUERY } from '@baton/c
 import type {
   ApprovalConfig,
   BookkeepingActivities,
+  CallWorkflowConfig,
+  ForEachConfig,
+  ParallelConfig,
   DelayConfig,
   DryRunOverlay,
   Intention,
@@ -32,12 +35,20 @@ import type {
 } from '@baton/contracts';
 import { evaluateRule, truthy } from '@baton/rules';
 import { Approvals, withApprovalDefaults } from './approval-step';
+import { ChildRuns } from './child-runs';
 import { nextStepId } from './next-step';
 import { RecordWaits } from './wait-step';
 
 export const runStatusQuery = defineQuery<RunStatusView>(RUN_STATUS_QUERY);
 
 const CANCELLED = { code: 'CANCELLED', message: 'The run was cancelled' };
+const PATH_STOPPED = { code: 'PATH_STOPPED', message: 'Another path of the parallel step finished first' };
+
+/** How one path of steps ended: at its end, at a parallel step's join, or failed. */
+type PathEnd =
+  | { kind: 'ended' }
+  | { kind: 'joined'; joinId: string }
+  | { kind: 'failed'; error: NonNullable<RunDefinitionResult['error']>; inParallelPath: boolean };
 
 // CRM steps are short database transactions; a worker that dies mid-step is noticed after this
 // long and the step retried elsewhere. Slow kinds (webhooks, email) declare their own timeout.
@@ -109,7 +120,11 @@ function failureOf(err: unknown): { code: string; message: string } {
 export async function runDefinitionWorkflow(input: RunDefinitionInput): Promise<RunDefinitionResult> {
   const { definition, origin } = input;
   const steps = new Map(definition.steps.map((s) => [s.id, s]));
-  const context: StepContext = { record: input.record, steps: { ...input.resume?.steps } };
+  const context: StepContext = {
+    record: input.record,
+    steps: { ...input.resume?.steps },
+    ...(input.trigger ? { trigger: input.trigger } : {}),
+  };
   const stepsRun: string[] = [...(input.resume?.stepsRun ?? [])];
   const trail: StepTrail[] = [...(input.resume?.trail ?? [])];
   let status: RunStatusView['status'] = 'running';
@@ -122,17 +137,20 @@ export async function runDefinitionWorkflow(input: RunDefinitionInput): Promise<
     const info = workflowInfo();
     return info.continueAsNewSuggested || info.historyLength >= (input.historyLimit ?? DEFAULT_HISTORY_LIMIT);
   };
-  const waits = new RecordWaits();
+  const waits = new RecordWaits(definition.businessHours);
   // Dry runs: record patches earlier steps would have made, so later steps and conditions see them.
   const overlay: DryRunOverlay = {};
   const recordKey = `${input.record.type}:${input.record.id}`;
+  const children = new ChildRuns(input, runId);
+  // The run's own scope: cancelled only when someone cancels the run, not when a path is stopped.
+  const root = CancellationScope.current();
 
   // Record fields are read fresh (through an activity) only when a condition needs them.
   async function view(): Promise<{ fields: Record<string, unknown>; holds: (rule: unknown) => boolean }> {
     const fields = input.dryRun
       ? await books().readRecord(input.record, overlay)
       : await books().readRecord(input.record);
-    const data = { [input.record.type]: fields, steps: context.steps };
+    const data = { [input.record.type]: fields, steps: context.steps, trigger: input.trigger ?? {} };
     return { fields, holds: (rule) => truthy(evaluateRule(rule, data, { now: Date.now() })) };
   }
 
@@ -147,9 +165,38 @@ export async function runDefinitionWorkflow(input: RunDefinitionInput): Promise<
   }
 
   try {
-    let currentId = input.resume ? input.resume.stepId : await next(input.triggerId);
+    const start = input.resume ? await resumeAt(input.resume) : await next(input.triggerId);
+    const end = await runPath(start, 0);
+    return end.kind === 'failed' ? finish(end.error, end.inParallelPath) : finish();
+  } catch (err) {
+    if (isCancellation(err)) await recordCancelled();
+    throw err;
+  }
+
+  /** Where a continued or retried run picks up; a skipped step is noted and passed over. */
+  async function resumeAt(resume: NonNullable<RunDefinitionInput['resume']>): Promise<string | undefined> {
+    if (!resume.skip) return resume.stepId;
+    const step = steps.get(resume.stepId);
+    stepsRun.push(resume.stepId);
+    trail.push({
+      stepId: resume.stepId,
+      type: step?.type ?? 'unknown',
+      status: 'skipped',
+      startedAt: now(),
+      finishedAt: now(),
+    });
+    context.steps[resume.stepId] = { skipped: true };
+    return step?.type === 'end' ? undefined : next(resume.stepId);
+  }
+
+  /**
+   * Runs steps from `startId` until the path ends. Inside a parallel step's path (`depth` > 0) it
+   * stops on reaching a `join`, which the parallel step then passes once for all its paths.
+   */
+  async function runPath(startId: string | undefined, depth: number): Promise<PathEnd> {
+    let currentId = startId;
     while (currentId !== undefined) {
-      if (historyIsLong()) {
+      if (depth === 0 && historyIsLong()) {
         // Between steps nothing is half done: the next run starts at this step with the state so far.
         await condition(allHandlersFinished);
         return await continueAsNew<typeof runDefinitionWorkflow>({
@@ -159,18 +206,27 @@ export async function runDefinitionWorkflow(input: RunDefinitionInput): Promise<
       }
       const step = steps.get(currentId);
       if (!step) {
-        return finish({
+        const error = {
           code: 'DEFINITION_INVALID',
           message: `transition to unknown step ${currentId}`,
           stepId: currentId,
-        });
+        };
+        return { kind: 'failed', error, inParallelPath: depth > 0 };
       }
+      if (step.type === 'join' && depth > 0) return { kind: 'joined', joinId: step.id };
       if (stepsRun.length >= MAX_STEPS_PER_RUN) {
-        return finish({
+        const error = {
           code: 'RUNAWAY',
           message: `stopped after ${MAX_STEPS_PER_RUN} steps`,
           stepId: step.id,
-        });
+        };
+        return { kind: 'failed', error, inParallelPath: depth > 0 };
+      }
+      if (step.type === 'parallel') {
+        const outcome = await runParallel(step, depth);
+        if (outcome.kind !== 'continue') return outcome;
+        currentId = outcome.nextId;
+        continue;
       }
       stepsRun.push(step.id);
       const visit: StepTrail = { stepId: step.id, type: step.type, status: 'running', startedAt: now() };
@@ -183,20 +239,84 @@ export async function runDefinitionWorkflow(input: RunDefinitionInput): Promise<
         currentId = step.type === 'end' ? undefined : await next(step.id);
       } catch (err) {
         if (isCancellation(err)) {
-          Object.assign(visit, { status: 'failed', finishedAt: now(), error: CANCELLED });
+          // Only this path was stopped (another reached the join first) unless the whole run was cancelled.
+          const pathOnly = depth > 0 && !root.consideredCancelled;
+          Object.assign(visit, {
+            status: pathOnly ? 'cancelled' : 'failed',
+            finishedAt: now(),
+            error: pathOnly ? PATH_STOPPED : CANCELLED,
+          });
           throw err;
         }
         const failure = failureOf(err);
         Object.assign(visit, { status: 'failed', finishedAt: now(), error: failure });
-        if (step.onError === undefined) return finish({ ...failure, stepId: step.id });
+        if (step.onError === undefined) {
+          return { kind: 'failed', error: { ...failure, stepId: step.id }, inParallelPath: depth > 0 };
+        }
         context.steps[step.id] = { error: failure };
         currentId = step.onError;
       }
     }
-    return finish();
-  } catch (err) {
-    if (isCancellation(err)) await recordCancelled();
-    throw err;
+    return { kind: 'ended' };
+  }
+
+  /**
+   * Starts every path out of a parallel step at once, each in its own cancellation scope; goes on
+   * through their join once all arrived (`all`) or the first did (`any`, the others are stopped).
+   * A failing path stops the others and fails the step. Returns the join's successor to go on at.
+   */
+  async function runParallel(
+    step: Step,
+    depth: number,
+  ): Promise<Exclude<PathEnd, { kind: 'joined' }> | { kind: 'continue'; nextId: string }> {
+    const { wait } = step.config as ParallelConfig;
+    stepsRun.push(step.id);
+    const visit: StepTrail = { stepId: step.id, type: step.type, status: 'running', startedAt: now() };
+    trail.push(visit);
+    const outgoing = definition.transitions.filter((t) => t.from === step.id);
+    const holds = outgoing.some((t) => t.condition !== undefined) ? await evaluator() : () => true;
+    const starts = outgoing.filter((t) => t.condition === undefined || holds(t.condition)).map((t) => t.to);
+    Object.assign(visit, { status: 'completed', finishedAt: now() });
+    context.steps[step.id] = { paths: starts.length };
+
+    const scopes = starts.map(() => new CancellationScope());
+    let stopping = false;
+    const stopOthers = () => {
+      stopping = true;
+      for (const scope of scopes) scope.cancel();
+    };
+    const ends = await Promise.all(
+      starts.map(async (target, i): Promise<PathEnd | undefined> => {
+        try {
+          const end = await scopes[i]!.run(() => runPath(target, depth + 1));
+          if (end.kind === 'failed' || (end.kind === 'joined' && wait === 'any')) stopOthers();
+          return end;
+        } catch (err) {
+          // A path stopped because another finished first (or failed) is not a failure.
+          if (stopping && isCancellation(err) && !root.consideredCancelled) return undefined;
+          throw err;
+        }
+      }),
+    );
+    const failed = ends.find((e) => e?.kind === 'failed');
+    if (failed) return failed;
+    const joins = new Set(ends.flatMap((e) => (e?.kind === 'joined' ? [e.joinId] : [])));
+    if (joins.size === 0) return { kind: 'ended' };
+    if (joins.size > 1) {
+      const error = {
+        code: 'DEFINITION_INVALID',
+        message: `the paths of ${step.id} meet at different joins (${[...joins].join(', ')})`,
+        stepId: step.id,
+      };
+      return { kind: 'failed', error, inParallelPath: depth > 0 };
+    }
+    const [joinId] = joins as unknown as [string];
+    stepsRun.push(joinId);
+    const joined = ends.filter((e) => e?.kind === 'joined').length;
+    context.steps[joinId] = { joined };
+    trail.push({ stepId: joinId, type: 'join', status: 'completed', startedAt: now(), finishedAt: now() });
+    const after = await next(joinId);
+    return after === undefined ? { kind: 'ended' } : { kind: 'continue', nextId: after };
   }
 
   async function execute(
@@ -210,7 +330,7 @@ export async function runDefinitionWorkflow(input: RunDefinitionInput): Promise<
           return { output: {} };
         case 'delay': {
           const config = step.config as DelayConfig;
-          const waitedMs = delayMilliseconds(config);
+          const waitedMs = delayMilliseconds(config, Date.now(), definition.businessHours);
           if (input.dryRun) {
             const summary = `Wait ${config.amount} ${config.unit}`;
             return { output: { waitedMs }, intentions: [{ kind: 'wait', summary, details: config }] };
@@ -229,6 +349,18 @@ export async function runDefinitionWorkflow(input: RunDefinitionInput): Promise<
           if (input.dryRun) return waits.preview(config, view);
           return { output: await waits.waitFor(config, view) };
         }
+        case 'call_workflow':
+        case 'for_each': {
+          const config = step.config as CallWorkflowConfig & ForEachConfig;
+          if (input.dryRun) return children.preview(step.type, config, context.steps);
+          if (step.type === 'for_each') return { output: await children.forEach(step.id, visit, config) };
+          return { output: await children.call(step.id, visit, config, context.steps) };
+        }
+        // Parallel steps and joins are walked by runPath itself; a join reached outside a parallel
+        // step's paths (the graph merges there) simply passes.
+        case 'parallel':
+        case 'join':
+          return { output: {} };
       }
     }
     const result = await activityFor(step)({
@@ -280,7 +412,10 @@ export async function runDefinitionWorkflow(input: RunDefinitionInput): Promise<
     );
   }
 
-  async function finish(error?: RunDefinitionResult['error']): Promise<RunDefinitionResult> {
+  async function finish(
+    error?: RunDefinitionResult['error'],
+    inParallelPath = false,
+  ): Promise<RunDefinitionResult> {
     const outcome = error ? 'failed' : 'completed';
     status = outcome;
     // A decision still being stored finishes before the run does.
@@ -297,6 +432,14 @@ export async function runDefinitionWorkflow(input: RunDefinitionInput): Promise<
       trail,
       error,
     });
-    return error ? { status: outcome, stepsRun, error } : { status: outcome, stepsRun };
+    if (!error) return { status: outcome, stepsRun };
+    // What a retry needs to start again at the failed step, as if it had not run yet.
+    const before = stepsRun.at(-1) === error.stepId ? stepsRun.slice(0, -1) : [...stepsRun];
+    return {
+      status: outcome,
+      stepsRun,
+      error,
+      resumable: { steps: context.steps, stepsRun: before, trail, inParallelPath },
+    };
   }
 }

@@ -3,13 +3,29 @@ import type { User } from '../users/user.entity';
 import { diff, type Changes } from '../outbox/changes';
 import type { OutboxService } from '../outbox/outbox.service';
 
-/** Records `<type>.<action>` in the caller's transaction; an update that changed nothing records nothing. */
+/** A workflow run making a change, e.g. a step creating a renewal opportunity. */
+export interface RunActor {
+  run: { workflowId: string; runId: string };
+}
+
+/** Who makes a change: a person, or a workflow run. */
+export type ChangeActor = User | RunActor;
+
+export function isRunActor(actor: ChangeActor): actor is RunActor {
+  return 'run' in actor;
+}
+
+/**
+ * Records `<type>.<action>` in the caller's transaction; an update that changed nothing records
+ * nothing. A run's change names no user and carries the run as its cause, so that workflow is not
+ * triggered again by its own write.
+ */
 export function recordChange(
   outbox: OutboxService,
   tx: EntityManager,
   record: { type: string; id: string },
   action: 'created' | 'updated' | 'deleted',
-  actor: User,
+  actor: ChangeActor,
   changes: Changes,
 ): void {
   if (action !== 'created' && Object.keys(changes).length === 0) return;
@@ -17,8 +33,9 @@ export function recordChange(
     type: `${record.type}.${action}`,
     aggregateType: record.type,
     aggregateId: record.id,
-    actorId: actor.id,
+    actorId: isRunActor(actor) ? null : actor.id,
     changes,
+    ...(isRunActor(actor) ? { cause: actor.run } : {}),
   });
 }
 

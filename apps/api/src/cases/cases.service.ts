@@ -1,20 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Account } from '../accounts/account.entity';
-import {
-  activeUser,
-  assertMayEdit,
-  assertVersion,
-  assertVisible,
-  badReference,
-  newOwner,
-  seesOnlyOwn,
-} from '../accounts/crm-access';
-import { archiveRecord, changeRecord, fieldsOf, recordChange } from '../accounts/crm-events';
+import { activeUser, assertMayEdit, assertVersion, assertVisible, seesOnlyOwn } from '../accounts/crm-access';
+import { archiveRecord, changeRecord, fieldsOf } from '../accounts/crm-events';
 import { allOf, containsPattern, keyset, orderBy, parseSort, toPage } from '../accounts/crm-list';
 import type { Page } from '../common/pagination';
-import { Contact } from '../contacts/contact.entity';
-import { created, type Changes } from '../outbox/changes';
 import { OutboxService } from '../outbox/outbox.service';
 import type { User } from '../users/user.entity';
 import {
@@ -25,20 +14,9 @@ import {
   type UpdateCaseInput,
 } from './case.dto';
 import { SETTLED_CASE_STATUSES, SupportCase } from './case.entity';
+import { CASE_EVENT_FIELDS as EVENT_FIELDS, createCase, liveContact } from './case-create';
 import { caseView } from './case.view';
-import { slaDueAt } from './sla';
 
-const EVENT_FIELDS = [
-  'account',
-  'contact',
-  'subject',
-  'description',
-  'priority',
-  'status',
-  'slaDueAt',
-  'owner',
-  'archivedAt',
-] as const;
 const POPULATE = ['owner', 'account', 'contact'] as const;
 
 function breachedFilter(breached: 'true' | 'false' | undefined, now: Date) {
@@ -55,21 +33,7 @@ export class CasesService {
   ) {}
 
   async create(input: CreateCaseInput, actor: User): Promise<CaseView> {
-    const supportCase = await this.em.transactional(async (tx) => {
-      const { accountId, contactId, ownerId, ...fields } = input;
-      const openedAt = new Date();
-      const supportCase = tx.create(SupportCase, {
-        ...fields,
-        account: await this.account(tx, accountId),
-        contact: contactId ? await this.contact(tx, contactId) : null,
-        slaDueAt: slaDueAt(fields.priority ?? 'normal', openedAt),
-        owner: await newOwner(tx, ownerId, actor),
-        createdAt: openedAt,
-        updatedAt: openedAt,
-      });
-      this.event(tx, supportCase, 'created', actor, created(fieldsOf(supportCase), EVENT_FIELDS));
-      return supportCase;
-    });
+    const supportCase = await this.em.transactional((tx) => createCase(tx, this.outbox, input, actor));
     this.outbox.committed();
     return caseView(supportCase);
   }
@@ -86,7 +50,7 @@ export class CasesService {
         const { version: _version, contactId, ownerId, ...fields } = input;
         Object.assign(supportCase, fields);
         if (contactId !== undefined) {
-          supportCase.contact = contactId === null ? null : await this.contact(tx, contactId);
+          supportCase.contact = contactId === null ? null : await liveContact(tx, contactId);
         }
         if (ownerId !== undefined)
           supportCase.owner = ownerId === null ? null : await activeUser(tx, ownerId);
@@ -139,30 +103,8 @@ export class CasesService {
     return toPage(rows, query.limit, sort, caseView);
   }
 
-  private async account(tx: EntityManager, id: string): Promise<Account> {
-    const account = await tx.findOne(Account, { id, archivedAt: null });
-    if (!account) throw badReference('accountId', id);
-    return account;
-  }
-
-  private async contact(tx: EntityManager, id: string): Promise<Contact> {
-    const contact = await tx.findOne(Contact, { id, archivedAt: null });
-    if (!contact) throw badReference('contactId', id);
-    return contact;
-  }
-
   private async find(em: EntityManager, id: string, viewer: User): Promise<SupportCase> {
     const supportCase = await em.findOne(SupportCase, { id }, { populate: POPULATE });
     return assertVisible(supportCase, viewer, 'case', id);
-  }
-
-  private event(
-    tx: EntityManager,
-    supportCase: SupportCase,
-    action: 'created' | 'updated' | 'deleted',
-    actor: User,
-    changes: Changes,
-  ): void {
-    recordChange(this.outbox, tx, { type: 'case', id: supportCase.id }, action, actor, changes);
   }
 }

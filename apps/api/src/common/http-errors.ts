@@ -26,7 +26,21 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   NOT_THE_SUBMITTER: 403,
   // A run could not find anyone to ask (e.g. the owner has no manager).
   APPROVER_NOT_FOUND: 422,
+  // Outbound steps (email, webhooks): the host has no SMTP server, the receiver refused the call, or
+  // the URL points inside the host's network.
+  EMAIL_NOT_CONFIGURED: 503,
+  HTTP_REJECTED: 502,
+  HTTP_TARGET_FORBIDDEN: 400,
   SERVICE_UNAVAILABLE: 503,
+  // A sub-workflow call names a workflow that is not published or cannot run on that record type.
+  WORKFLOW_NOT_CALLABLE: 422,
+  // Retry/resume asked of a run that did not fail, or failed where picking up alone would be wrong.
+  RUN_NOT_RETRYABLE: 409,
+  // Inbound webhooks: a wrong or missing secret, and a payload that names no record.
+  WEBHOOK_UNAUTHORIZED: 401,
+  RECORD_NOT_FOUND: 422,
+  // Too many webhook deliveries, or runs of one workflow on one record; the response carries Retry-After when known.
+  RATE_LIMITED: 429,
   INTERNAL: 500,
 };
 

@@ -8,6 +8,8 @@ import { Session } from '../auth/session.entity';
 import { SupportCase } from '../cases/case.entity';
 import { AccountContact, Contact } from '../contacts/contact.entity';
 import { StepEffect } from '../engine/step-effect.entity';
+import { OutboundEffect } from '../engine/outbound/outbound-effect.entity';
+import { WebhookSecret } from '../hooks/webhook-secret.entity';
 import { ImportJob } from '../imports/import-job.entity';
 import { Lead } from '../leads/lead.entity';
 import { Note } from '../notes/note.entity';
@@ -35,6 +37,7 @@ export const ENTITIES = [
   WorkflowRun,
   OutboxEvent,
   StepEffect,
+  OutboundEffect,
   Account,
   Contact,
   AccountContact,
@@ -53,4 +56,5 @@ export const ENTITIES = [
   Team,
   Notification,
   Approval,
+  WebhookSecret,
 ];

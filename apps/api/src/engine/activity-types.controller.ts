@@ -10,6 +10,10 @@ const CONTROL_TITLES = {
   end: 'End',
   approval: 'Request approval',
   wait_for: 'Wait for',
+  parallel: 'Parallel paths',
+  join: 'Join paths',
+  call_workflow: 'Run another workflow',
+  for_each: 'For each related record',
 } as const satisfies Record<(typeof CONTROL_STEP_TYPES)[number], string>;
 
 @ApiTags('workflows')

@@ -18,6 +18,7 @@ import { Team } from '../teams/team.entity';
 import { User } from '../users/user.entity';
 import { RECORD_ADAPTERS } from './records/adapters';
 import type { RecordAdapter } from './records/record-adapter';
+import { parseNewRecord, type RecordCreator } from './records/record-creator';
 
 /**
  * The CRM as activity types see it, bound to one step's transaction and idempotency key: what a
@@ -165,6 +166,38 @@ export class MikroCrmGateway implements CrmGateway {
       idempotencyKey,
     });
     return { id: created.id };
+  }
+
+  // Once per step without a key of its own: the record commits with the step's idempotency record,
+  // keyed by the step's key, so a redelivered step returns the first output without running again,
+  // and of two racing deliveries only one commits.
+  async createRecord(entity: string, values: Record<string, unknown>): Promise<{ id: string }> {
+    const step = this.requireStep('createRecord');
+    if (!this.outbox) throw new Error("createRecord needs the outbox for the new record's event");
+    const creator = this.creator(entity);
+    const input = parseNewRecord(entity, creator, values);
+    return creator.create(input, {
+      em: this.em,
+      outbox: this.outbox,
+      actor: { run: { workflowId: step.origin.workflowId, runId: step.origin.runId } },
+      createTask: (task) => this.createTask(task),
+    });
+  }
+
+  /** Checks what `createRecord` would create, writing nothing: for dry runs. */
+  checkNewRecord(entity: string, values: Record<string, unknown>): void {
+    parseNewRecord(entity, this.creator(entity), values);
+  }
+
+  private creator(entity: string): RecordCreator {
+    const creator = (ENTITY_TYPES as readonly string[]).includes(entity)
+      ? RECORD_ADAPTERS[entity as EntityType].create
+      : undefined;
+    if (!creator) {
+      const creatable = ENTITY_TYPES.filter((type) => RECORD_ADAPTERS[type].create);
+      throw new BatonError('DEFINITION_INVALID', `Steps cannot create ${entity} records`, { creatable });
+    }
+    return creator;
   }
 
   private requireStep(what: string): NonNullable<MikroCrmGateway['step']> {

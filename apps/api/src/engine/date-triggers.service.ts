@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import type { DateOffset, RecordTrigger } from '@baton/contracts';
 import { evaluateRule, truthy } from '@baton/rules';
 import { BATON_CONFIG, type BatonConfig } from '../config';
-import { RunOnRecordService } from '../runs/run-on-record.service';
+import { eventIdOf } from '../outbox/event-ids';
+import { RunStarterService, triggerEventType } from '../outbox/run-starter.service';
 import { WorkflowVersion } from '../workflows/workflow-version.entity';
 import { Workflow } from '../workflows/workflow.entity';
 import { WorkflowsService } from '../workflows/workflows.service';
@@ -19,12 +19,6 @@ const offsetMs = (offset: DateOffset | undefined): number =>
       (offset.unit === 'hours' ? 3_600_000 : 86_400_000) *
       (offset.direction === 'before' ? -1 : 1)
     : 0;
-
-// A uuid-shaped id derived from the firing, so the run's event id is the same however often it is tried.
-function eventIdOf(key: string): string {
-  const h = createHash('sha256').update(key).digest('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
-}
 
 /**
  * Fires `date` triggers: every few seconds it looks for records whose date field, moved by the
@@ -41,7 +35,7 @@ export class DateTriggersService implements OnApplicationShutdown {
   constructor(
     private readonly orm: MikroORM,
     private readonly workflows: WorkflowsService,
-    private readonly runs: RunOnRecordService,
+    private readonly starter: RunStarterService,
     @Inject(BATON_CONFIG) private readonly config: BatonConfig,
   ) {}
 
@@ -119,8 +113,16 @@ export class DateTriggersService implements OnApplicationShutdown {
           [key, workflow.id, trigger.id, record.id, new Date(Date.parse(value) + shift)],
         );
         if (rows.length === 0) return false;
-        // A failed start rolls the firing back, so the next sweep tries again.
-        const runId = await this.runs.start(tx, workflow, version, trigger, record.id, eventIdOf(key), null);
+        // A failed start rolls the firing back, so the next sweep tries again. A record kept out by
+        // its re-enrollment policy has still had its moment: the firing stays, with no run.
+        const outcome = await this.starter.start(tx, {
+          workflow,
+          version,
+          trigger,
+          recordId: record.id,
+          event: { id: eventIdOf(key), type: triggerEventType(trigger), occurredAt: now, actorId: null },
+        });
+        const runId = outcome.status === 'not_enrolled' ? '' : outcome.runId;
         await tx.execute(`update trigger_firings set run_id = ? where key = ?`, [runId, key]);
         return true;
       });

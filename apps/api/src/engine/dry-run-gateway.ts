@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type {
   CrmGateway,
@@ -80,6 +81,20 @@ export class DryRunCrmGateway implements CrmGateway {
       details: { ...notification },
     });
     return sent;
+  }
+
+  // Nothing is created, not even inside the rolled-back transaction: later steps get a
+  // recognisable placeholder id (they run in transactions of their own and would not find it).
+  async createRecord(entity: string, values: Record<string, unknown>): Promise<{ id: string }> {
+    this.inner.checkNewRecord(entity, values);
+    const id = `00000000-0000-4000-8000-${randomBytes(6).toString('hex')}`;
+    const named = [values.name, values.title, values.subject].find((v) => typeof v === 'string');
+    this.intentions.push({
+      kind: 'create_record',
+      summary: `Create ${entity}${named === undefined ? '' : ` "${String(named)}"`}`,
+      details: { entity, values },
+    });
+    return { id };
   }
 
   private async name(userId: string): Promise<string> {

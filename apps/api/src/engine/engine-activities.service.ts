@@ -1,7 +1,7 @@
-import { Injectable } from '@nestjs/common';
-import { MikroORM } from '@mikro-orm/postgresql';
+import { Inject, Injectable } from '@nestjs/common';
+import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import { ApplicationFailure } from '@temporalio/common';
-import { ActivityRegistry, type ActivityType, type CrmGateway } from '@baton/activity-sdk';
+import { ActivityRegistry, type ActivityType, type CrmGateway, type OutboundPort } from '@baton/activity-sdk';
 import type {
   EngineActivities,
   DryRunOverlay,
@@ -12,24 +12,37 @@ import type {
 } from '@baton/contracts';
 import { isBatonError } from '@baton/domain';
 import { parseOrThrow } from '../common/zod.pipe';
+import { BATON_CONFIG, type BatonConfig } from '../config';
 import { WorkflowRun } from '../workflows/workflow-run.entity';
 import { MikroCrmGateway } from './crm-gateway';
 import { DryRunCrmGateway, DryRunRollback } from './dry-run-gateway';
+import { OutboundEffects } from './outbound/outbound-effects';
 import { StepEffect } from './step-effect.entity';
 import { OutboxService } from '../outbox/outbox.service';
 import { ApprovalActivities } from '../approvals/approval-activities';
+import { ScheduledSweepService } from './schedules/scheduled-sweep.service';
+import { ChildRunActivities } from './calls/child-run.activities';
+import { alertWorkflowOwner } from './failure-alerts';
 
-/** Runs an activity type's code for one step, against the given CRM. */
-function runType(type: ActivityType, config: unknown, input: RunStepInput, crm: CrmGateway) {
+/** Runs an activity type's code for one step, against the given CRM and way out. */
+function runType(
+  type: ActivityType,
+  config: unknown,
+  input: RunStepInput,
+  crm: CrmGateway,
+  outbound: OutboundPort,
+) {
   return type.run({
     config,
     record: input.context.record,
     steps: input.context.steps,
+    trigger: input.context.trigger,
     origin: input.origin,
     stepId: input.stepId,
     idempotencyKey: input.idempotencyKey,
     now: new Date(),
     crm,
+    outbound,
   });
 }
 
@@ -44,11 +57,17 @@ export class EngineActivitiesService {
     private readonly orm: MikroORM,
     private readonly registry: ActivityRegistry,
     private readonly outbox: OutboxService,
+    @Inject(BATON_CONFIG) config: BatonConfig,
+    private readonly sweeps: ScheduledSweepService,
   ) {
     this.approvals = new ApprovalActivities(orm);
+    this.outbound = new OutboundEffects(orm, config);
+    this.calls = new ChildRunActivities(orm, registry);
   }
 
   private readonly approvals: ApprovalActivities;
+  private readonly outbound: OutboundEffects;
+  private readonly calls: ChildRunActivities;
 
   activities(): EngineActivities {
     const steps = Object.fromEntries(
@@ -67,6 +86,9 @@ export class EngineActivitiesService {
       openApproval: (input) => this.nonRetryableOnUserError(() => this.approvals.openApproval(input)),
       recordApproval: (state) => this.approvals.recordApproval(state),
       findManagers: (input) => this.approvals.findManagers(input),
+      prepareChildRun: (request) => this.nonRetryableOnUserError(() => this.calls.prepareChildRun(request)),
+      listRelated: (input) => this.nonRetryableOnUserError(() => this.calls.listRelated(input)),
+      sweepSchedule: (input) => this.nonRetryableOnUserError(() => this.sweeps.sweep(input)),
     };
   }
 
@@ -79,7 +101,7 @@ export class EngineActivitiesService {
       const prior = await tx.findOne(StepEffect, { idempotencyKey: input.idempotencyKey });
       if (prior) return prior.output;
       const crm = new MikroCrmGateway(tx, input, this.outbox);
-      const result = await runType(type, config, input, crm);
+      const result = await runType(type, config, input, crm, this.outbound.forStep(input));
       tx.create(StepEffect, {
         idempotencyKey: input.idempotencyKey,
         runId: input.origin.runId,
@@ -103,7 +125,7 @@ export class EngineActivitiesService {
       await this.orm.em.fork().transactional(async (tx) => {
         const crm = new DryRunCrmGateway(tx, new MikroCrmGateway(tx, input));
         await crm.applyOverlay(overlay);
-        const output = await runType(type, config, input, crm);
+        const output = await runType(type, config, input, crm, this.outbound.forDryRun(crm.intentions));
         result = { output, intentions: crm.intentions };
         throw new DryRunRollback();
       });
@@ -135,7 +157,13 @@ export class EngineActivitiesService {
   }
 
   private async recordRunStatus(input: RecordRunStatusInput): Promise<void> {
-    const em = this.orm.em.fork();
+    await this.orm.em.fork().transactional(async (em) => {
+      await this.storeRunStatus(em, input);
+      if (input.status === 'failed') await alertWorkflowOwner(em, input);
+    });
+  }
+
+  private async storeRunStatus(em: EntityManager, input: RecordRunStatusInput): Promise<void> {
     await em.upsert(
       WorkflowRun,
       {

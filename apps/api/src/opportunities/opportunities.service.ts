@@ -1,20 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Account } from '../accounts/account.entity';
-import {
-  activeUser,
-  assertMayEdit,
-  assertVersion,
-  assertVisible,
-  badReference,
-  newOwner,
-  seesOnlyOwn,
-} from '../accounts/crm-access';
-import { archiveRecord, changeRecord, fieldsOf, recordChange } from '../accounts/crm-events';
+import { activeUser, assertMayEdit, assertVersion, assertVisible, seesOnlyOwn } from '../accounts/crm-access';
+import { archiveRecord, changeRecord } from '../accounts/crm-events';
 import { allOf, containsPattern, keyset, orderBy, parseSort, toPage } from '../accounts/crm-list';
 import type { Page } from '../common/pagination';
-import { Contact } from '../contacts/contact.entity';
-import { created, type Changes } from '../outbox/changes';
 import { OutboxService } from '../outbox/outbox.service';
 import type { User } from '../users/user.entity';
 import {
@@ -25,33 +14,17 @@ import {
   type UpdateOpportunityInput,
 } from './opportunity.dto';
 import { Opportunity } from './opportunity.entity';
+import {
+  createOpportunity,
+  liveAccount,
+  OPPORTUNITY_EVENT_FIELDS as EVENT_FIELDS,
+  opportunitySnapshot as snapshot,
+  setContacts,
+  toDate,
+} from './opportunity-create';
 import { opportunityView } from './opportunity.view';
 
-const EVENT_FIELDS = [
-  'name',
-  'account',
-  'stage',
-  'amount',
-  'currency',
-  'closeDate',
-  'rfiReference',
-  'rfpReference',
-  'offerDeadline',
-  'owner',
-  'contacts',
-  'archivedAt',
-] as const;
 const POPULATE = ['owner', 'account', 'contacts'] as const;
-
-function snapshot(opportunity: Opportunity): Record<string, unknown> {
-  const contacts = opportunity.contacts
-    .getItems()
-    .map((c) => c.id)
-    .sort();
-  return { ...fieldsOf(opportunity), contacts };
-}
-
-const toDate = (iso: string | null | undefined) => (iso == null ? iso : new Date(iso));
 
 @Injectable()
 export class OpportunitiesService {
@@ -61,18 +34,7 @@ export class OpportunitiesService {
   ) {}
 
   async create(input: CreateOpportunityInput, actor: User): Promise<OpportunityView> {
-    const opportunity = await this.em.transactional(async (tx) => {
-      const { accountId, contactIds, ownerId, offerDeadline, ...fields } = input;
-      const opportunity = tx.create(Opportunity, {
-        ...fields,
-        account: await this.account(tx, accountId),
-        offerDeadline: toDate(offerDeadline) ?? null,
-        owner: await newOwner(tx, ownerId, actor),
-      });
-      if (contactIds) await this.setContacts(tx, opportunity, contactIds);
-      this.event(tx, opportunity, 'created', actor, created(snapshot(opportunity), EVENT_FIELDS));
-      return opportunity;
-    });
+    const opportunity = await this.em.transactional((tx) => createOpportunity(tx, this.outbox, input, actor));
     this.outbox.committed();
     return opportunityView(opportunity);
   }
@@ -90,11 +52,11 @@ export class OpportunitiesService {
         Object.assign(opportunity, fields);
         if (offerDeadline !== undefined) opportunity.offerDeadline = toDate(offerDeadline) ?? null;
         if (accountId !== undefined && accountId !== opportunity.account.id) {
-          opportunity.account = await this.account(tx, accountId);
+          opportunity.account = await liveAccount(tx, accountId);
         }
         if (ownerId !== undefined)
           opportunity.owner = ownerId === null ? null : await activeUser(tx, ownerId);
-        if (contactIds) await this.setContacts(tx, opportunity, contactIds);
+        if (contactIds) await setContacts(tx, opportunity, contactIds);
       },
       // Contact changes alone do not touch the row; touching it bumps the version all the same.
       onChanged: (opportunity) => {
@@ -147,36 +109,8 @@ export class OpportunitiesService {
     return toPage(rows, query.limit, sort, opportunityView);
   }
 
-  private async setContacts(tx: EntityManager, opportunity: Opportunity, ids: string[]): Promise<void> {
-    const current = new Set(opportunity.contacts.getItems().map((c) => c.id));
-    const added = ids.filter((id) => !current.has(id));
-    const found = new Map(
-      (await tx.find(Contact, { id: { $in: added }, archivedAt: null })).map((c) => [c.id, c]),
-    );
-    const missing = added.find((id) => !found.has(id));
-    if (missing) throw badReference('contactIds', missing);
-    const kept = opportunity.contacts.getItems().filter((c) => ids.includes(c.id));
-    opportunity.contacts.set([...kept, ...found.values()]);
-  }
-
-  private async account(tx: EntityManager, id: string): Promise<Account> {
-    const account = await tx.findOne(Account, { id, archivedAt: null });
-    if (!account) throw badReference('accountId', id);
-    return account;
-  }
-
   private async find(em: EntityManager, id: string, viewer: User): Promise<Opportunity> {
     const opportunity = await em.findOne(Opportunity, { id }, { populate: POPULATE });
     return assertVisible(opportunity, viewer, 'opportunity', id);
-  }
-
-  private event(
-    tx: EntityManager,
-    opportunity: Opportunity,
-    action: 'created' | 'updated' | 'deleted',
-    actor: User,
-    changes: Changes,
-  ): void {
-    recordChange(this.outbox, tx, { type: 'opportunity', id: opportunity.id }, action, actor, changes);
   }
 }

@@ -1,15 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { LockMode } from '@mikro-orm/core';
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
-import {
-  ENGINE_TASK_QUEUE,
-  RECORD_CHANGED_SIGNAL,
-  WORKFLOW_TYPES,
-  type EntityType,
-  type Reenroll,
-  type RunDefinitionInput,
-} from '@baton/contracts';
+import { RECORD_CHANGED_SIGNAL } from '@baton/contracts';
 import { BATON_CONFIG, type BatonConfig } from '../config';
 import { TemporalService } from '../engine/temporal.service';
 import { WorkflowRun } from '../workflows/workflow-run.entity';
@@ -17,37 +9,9 @@ import { WorkflowsService } from '../workflows/workflows.service';
 import { OutboxEvent } from './outbox-event.entity';
 import { OutboxService } from './outbox.service';
 import type { Changes } from './changes';
-import { withActivityDefaults } from '../engine/activity-defaults';
-import { ActivityRegistry } from '@baton/activity-sdk';
+import { RunStarterService, type PlannedRun } from './run-starter.service';
 
 const BATCH = 50;
-
-/** Whether a record whose last run of this workflow started at `last` may enter it again. */
-function enrolls(reenroll: Reenroll | undefined, last: Date | null): boolean {
-  if (last === null || reenroll === undefined || reenroll.mode === 'always') return true;
-  if (reenroll.mode === 'once') return false;
-  return Date.now() - last.getTime() >= reenroll.days * 86_400_000;
-}
-
-interface PlannedRun {
-  input: RunDefinitionInput;
-  /** Set when runaway protection refused the run: it is recorded as failed with this reason, not started. */
-  refused?: { code: 'RATE_LIMITED'; message: string; stepId: string };
-  row: {
-    id: string;
-    workflowId: string;
-    versionId: string;
-    version: number;
-    eventId: string;
-    recordType: string;
-    recordId: string;
-    status: 'running' | 'failed';
-    trail: never[];
-    startedAt: Date;
-    finishedAt: Date | null;
-    error: { code: string; message: string; stepId: string } | null;
-  };
-}
 
 /**
  * Hands committed outbox events to Temporal. The run's workflow id is derived from workflow +
@@ -68,7 +32,7 @@ export class OutboxDispatcherService implements OnApplicationShutdown {
     private readonly temporal: TemporalService,
     private readonly workflows: WorkflowsService,
     private readonly outbox: OutboxService,
-    private readonly registry: ActivityRegistry,
+    private readonly starter: RunStarterService,
     @Inject(BATON_CONFIG) private readonly config: BatonConfig,
   ) {}
 
@@ -110,16 +74,16 @@ export class OutboxDispatcherService implements OnApplicationShutdown {
       const inPass = new Map<string, number>();
       for (const event of events) planned.push({ event, runs: await this.plan(tx, event, inPass) });
       const started = await Promise.allSettled(
-        planned.map(({ runs }) => Promise.all(runs.map((r) => this.startRun(r)))),
+        planned.map(({ runs }) => Promise.all(runs.map((r) => this.starter.launch(r)))),
       );
 
       let dispatched = 0;
-      const rows: PlannedRun['row'][] = [];
+      const stored: PlannedRun[] = [];
       for (const [i, { event, runs }] of planned.entries()) {
         const outcome = started[i]!;
         if (outcome.status === 'fulfilled') {
           event.dispatchedAt = new Date();
-          rows.push(...runs.map((r) => r.row));
+          stored.push(...runs);
           dispatched += 1;
         } else {
           // Temporal is unreachable or refused: the event stays pending for the next pass.
@@ -131,8 +95,8 @@ export class OutboxDispatcherService implements OnApplicationShutdown {
           );
         }
       }
-      if (rows.length > 0) await tx.upsertMany(WorkflowRun, rows, { onConflictAction: 'ignore' });
-      await this.signalWaiting(tx, events, new Set(rows.map((r) => r.id)));
+      await this.starter.store(tx, stored);
+      await this.signalWaiting(tx, events, new Set(stored.map((r) => r.row.id)));
       return dispatched;
     });
   }
@@ -176,66 +140,26 @@ export class OutboxDispatcherService implements OnApplicationShutdown {
     const planned: PlannedRun[] = [];
     // A workflow's own writes never start it again: that loop would never end.
     for (const { workflow, version, trigger } of matches.filter((m) => cause?.workflowId !== m.workflow.id)) {
-      const history = await this.history(em, workflow.id, event.aggregateId);
+      const histories = await this.starter.histories(em, workflow.id, [event.aggregateId]);
+      // Runs planned earlier in this pass are not stored yet; re-enrollment and the limit count them too.
       const pairKey = `${workflow.id}:${event.aggregateId}`;
       const earlier = inPass.get(pairKey) ?? 0;
-      if (!enrolls(trigger.reenroll, earlier > 0 ? new Date() : history.last)) continue;
-      inPass.set(pairKey, earlier + 1);
-      history.lastHour += earlier;
-      const runId = `run-${workflow.id}-${event.id}`;
-      const input: RunDefinitionInput = {
-        origin: {
-          workflowId: workflow.id,
-          workflowName: workflow.name,
-          versionId: version.id,
-          version: version.version,
-          runId,
+      const run = this.starter.plan(
+        {
+          workflow,
+          version,
+          trigger,
+          recordId: event.aggregateId,
+          event: { id: event.id, type: event.type, occurredAt: event.occurredAt, actorId },
         },
-        definition: withActivityDefaults(version.definition, this.registry),
-        triggerId: trigger.id,
-        event: { id: event.id, type: event.type, occurredAt: event.occurredAt.toISOString(), actorId },
-        record: { type: entity as EntityType, id: event.aggregateId },
-        historyLimit: this.config.historyLimit,
-      };
-      const limit = this.config.runsPerRecordPerHour;
-      const refused =
-        history.lastHour >= limit
-          ? {
-              code: 'RATE_LIMITED' as const,
-              message: `Not started: ${history.lastHour} runs on this record in the last hour (the limit is ${limit}); the workflow may be triggering itself through another one`,
-              stepId: trigger.id,
-            }
-          : undefined;
-      const row: PlannedRun['row'] = {
-        id: runId,
-        workflowId: workflow.id,
-        versionId: version.id,
-        version: version.version,
-        eventId: event.id,
-        recordType: entity,
-        recordId: event.aggregateId,
-        status: refused ? 'failed' : 'running',
-        trail: [],
-        startedAt: new Date(),
-        finishedAt: refused ? new Date() : null,
-        error: refused ?? null,
-      };
-      planned.push(refused ? { input, row, refused } : { input, row });
+        histories.get(event.aggregateId),
+        earlier,
+      );
+      if (!run) continue;
+      inPass.set(pairKey, earlier + 1);
+      planned.push(run);
     }
     return planned;
-  }
-
-  /** When this workflow last started on the record, and how many times in the last hour. */
-  private async history(
-    em: EntityManager,
-    workflowId: string,
-    recordId: string,
-  ): Promise<{ last: Date | null; lastHour: number }> {
-    const [row] = await em.execute<Array<{ last: Date | null; last_hour: string }>>(
-      `select max(started_at) as last, count(*) filter (where started_at > now() - interval '1 hour') as last_hour from workflow_runs where workflow_id = ? and record_id = ?`,
-      [workflowId, recordId],
-    );
-    return { last: row?.last ? new Date(row.last) : null, lastHour: Number(row?.last_hour ?? 0) };
   }
 
   /**
@@ -266,22 +190,5 @@ export class OutboxDispatcherService implements OnApplicationShutdown {
       )
       .map((run) => this.temporal.client.workflow.getHandle(run.id).signal(RECORD_CHANGED_SIGNAL));
     await Promise.allSettled(signals);
-  }
-
-  private async startRun({ input, refused }: PlannedRun): Promise<void> {
-    if (refused) {
-      this.logger.warn(`run ${input.origin.runId} refused: ${refused.message}`);
-      return;
-    }
-    try {
-      await this.temporal.client.workflow.start(WORKFLOW_TYPES.runDefinition, {
-        taskQueue: ENGINE_TASK_QUEUE,
-        workflowId: input.origin.runId,
-        args: [input],
-        workflowIdReusePolicy: 'REJECT_DUPLICATE',
-      });
-    } catch (err) {
-      if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
-    }
   }
 }

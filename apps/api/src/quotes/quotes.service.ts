@@ -1,69 +1,36 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import {
-  activeUser,
-  assertMayEdit,
-  assertVersion,
-  assertVisible,
-  badReference,
-  seesOnlyOwn,
-} from '../accounts/crm-access';
-import { fieldsOf, recordChange } from '../accounts/crm-events';
+import { activeUser, assertMayEdit, assertVersion, assertVisible, seesOnlyOwn } from '../accounts/crm-access';
+import { recordChange } from '../accounts/crm-events';
 import { Approval } from '../approvals/approval.entity';
 import { WorkflowRun } from '../workflows/workflow-run.entity';
 import { ApprovalsService } from '../approvals/approvals.service';
 import { AuditService } from '../audit/audit.service';
 import { allOf, containsPattern, keyset, orderBy, parseSort, toPage } from '../accounts/crm-list';
 import type { Page } from '../common/pagination';
-import { Opportunity } from '../opportunities/opportunity.entity';
-import { created, diff, type Changes } from '../outbox/changes';
+import { diff, type Changes } from '../outbox/changes';
 import { OutboxService } from '../outbox/outbox.service';
-import { Product } from '../products/product.entity';
 import type { User } from '../users/user.entity';
 import {
   QUOTE_SORTS,
   type CreateQuoteInput,
   type ListQuotesQuery,
-  type QuoteLineInput,
   type QuoteView,
   type UpdateQuoteInput,
 } from './quote.dto';
-import { Quote, QuoteLine } from './quote.entity';
+import { Quote } from './quote.entity';
+import {
+  createQuote,
+  QUOTE_EVENT_FIELDS as EVENT_FIELDS,
+  quoteSnapshot as snapshot,
+  setQuoteLines,
+} from './quote-create';
 import { assertEditable, nextStatus, type QuoteAction } from './quote-status';
-import { lineAmounts, quoteAmounts } from './quote-totals';
 import { quoteView } from './quote.view';
 
-const EVENT_FIELDS = [
-  'name',
-  'opportunity',
-  'account',
-  'status',
-  'currency',
-  'lines',
-  'subtotal',
-  'discountTotal',
-  'total',
-  'decisionComment',
-  'decidedBy',
-  'owner',
-  'archivedAt',
-] as const;
 const SETTLE_WAIT_MS = 5_000;
 const OPENING_WAIT_MS = 3_000;
 const POPULATE = ['owner', 'decidedBy', 'opportunity', 'account', 'lines.product'] as const;
-
-function snapshot(quote: Quote): Record<string, unknown> {
-  const lines = quote.lines
-    .getItems()
-    .sort((a, b) => a.position - b.position)
-    .map((l) => ({
-      product: l.product.id,
-      quantity: l.quantity,
-      unitPrice: l.unitPrice,
-      discountPercent: l.discountPercent,
-    }));
-  return { ...fieldsOf(quote), lines };
-}
 
 @Injectable()
 export class QuotesService {
@@ -75,23 +42,7 @@ export class QuotesService {
   ) {}
 
   async create(input: CreateQuoteInput, actor: User): Promise<QuoteView> {
-    const quote = await this.em.transactional(async (tx) => {
-      const opportunity = await this.opportunity(tx, input.opportunityId, actor);
-      const owner =
-        input.ownerId !== undefined
-          ? await activeUser(tx, input.ownerId)
-          : (opportunity.owner ?? (await activeUser(tx, actor.id)));
-      const quote = tx.create(Quote, {
-        name: input.name,
-        opportunity,
-        account: opportunity.account,
-        currency: opportunity.currency,
-        owner,
-      });
-      await this.setLines(tx, quote, input.lines);
-      this.event(tx, quote, created(snapshot(quote), EVENT_FIELDS), actor);
-      return quote;
-    });
+    const quote = await this.em.transactional((tx) => createQuote(tx, this.outbox, input, actor));
     this.outbox.committed();
     return quoteView(quote);
   }
@@ -103,7 +54,7 @@ export class QuotesService {
       if (input.ownerId !== undefined) {
         quote.owner = input.ownerId === null ? null : await activeUser(tx, input.ownerId);
       }
-      if (input.lines) await this.setLines(tx, quote, input.lines);
+      if (input.lines) await setQuoteLines(tx, quote, input.lines);
     });
   }
 
@@ -254,43 +205,6 @@ export class QuotesService {
     return quoteView(quote);
   }
 
-  /** Replaces the lines and recomputes every amount from quantities, prices and discounts. */
-  private async setLines(tx: EntityManager, quote: Quote, inputs: QuoteLineInput[]): Promise<void> {
-    const ids = [...new Set(inputs.map((l) => l.productId))];
-    const products = new Map(
-      (await tx.find(Product, { id: { $in: ids }, active: true, archivedAt: null })).map((p) => [p.id, p]),
-    );
-    quote.lines.removeAll();
-    for (const [position, input] of inputs.entries()) {
-      const product = products.get(input.productId);
-      if (!product) throw badReference(`lines.${position}.productId`, input.productId);
-      const priced = {
-        quantity: input.quantity,
-        unitPrice: input.unitPrice ?? product.unitPrice,
-        discountPercent: (input.discountPercent ?? 0).toFixed(2),
-      };
-      const amounts = lineAmounts(priced);
-      quote.lines.add(tx.create(QuoteLine, { quote, position, product, ...priced, ...amounts }));
-    }
-    const totals = quoteAmounts(quote.lines.getItems());
-    quote.subtotal = totals.subtotal;
-    quote.discountTotal = totals.discount;
-    quote.total = totals.total;
-  }
-
-  // Reps quote only on opportunities they own; others on any live one.
-  private async opportunity(tx: EntityManager, id: string, actor: User): Promise<Opportunity> {
-    const opportunity = await tx.findOne(
-      Opportunity,
-      { id, archivedAt: null },
-      { populate: ['owner', 'account'] },
-    );
-    if (!opportunity || (seesOnlyOwn(actor) && opportunity.owner?.id !== actor.id)) {
-      throw badReference('opportunityId', id);
-    }
-    return opportunity;
-  }
-
   private async find(em: EntityManager, id: string, viewer: User): Promise<Quote> {
     const quote = await em.findOne(Quote, { id }, { populate: POPULATE });
     return assertVisible(quote, viewer, 'quote', id);
@@ -301,7 +215,7 @@ export class QuotesService {
     quote: Quote,
     changes: Changes,
     actor: User,
-    action: 'created' | 'updated' | 'deleted' = 'created',
+    action: 'updated' | 'deleted',
   ): void {
     recordChange(this.outbox, tx, { type: 'quote', id: quote.id }, action, actor, changes);
   }

@@ -30,7 +30,7 @@ export const dryRunResultSchema = z.object({
     z.object({
       stepId: z.string(),
       type: z.string(),
-      status: z.enum(['running', 'completed', 'failed']),
+      status: z.enum(['running', 'completed', 'failed', 'cancelled', 'skipped']),
       intentions: z.array(intentionSchema),
       output: z.record(z.string(), z.unknown()).nullable(),
       error: z.object({ code: z.string(), message: z.string() }).nullable(),

@@ -1,22 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
-import { ActivityRegistry } from '@baton/activity-sdk';
 import {
-  ENGINE_TASK_QUEUE,
   WORKFLOW_TYPES,
-  type RecordTrigger,
+  ENGINE_TASK_QUEUE,
   type RunDefinitionInput,
   type RunDefinitionResult,
+  type Trigger,
 } from '@baton/contracts';
 import { BatonError } from '@baton/domain';
-import { BATON_CONFIG, type BatonConfig } from '../config';
-import { withActivityDefaults } from '../engine/activity-defaults';
 import { MikroCrmGateway } from '../engine/crm-gateway';
 import { TemporalService } from '../engine/temporal.service';
+import { RunStarterService, triggerEventType, type RunRequest } from '../outbox/run-starter.service';
 import type { User } from '../users/user.entity';
-import { WorkflowRun } from '../workflows/workflow-run.entity';
 import { WorkflowVersion } from '../workflows/workflow-version.entity';
 import { Workflow } from '../workflows/workflow.entity';
 import type { DryRunBody, DryRunResult, ManualRunBody } from './run-on-record.dto';
@@ -30,8 +26,7 @@ export class RunOnRecordService {
   constructor(
     private readonly em: EntityManager,
     private readonly temporal: TemporalService,
-    private readonly registry: ActivityRegistry,
-    @Inject(BATON_CONFIG) private readonly config: BatonConfig,
+    private readonly starter: RunStarterService,
   ) {}
 
   /** Starts the active version's manual trigger on a record; the run is like any other. */
@@ -41,7 +36,10 @@ export class RunOnRecordService {
     if (!workflow.activeVersionId) throw new BatonError('CONFLICT', 'The workflow has no published version');
     const version = await this.em.findOneOrFail(WorkflowVersion, { id: workflow.activeVersionId });
     const trigger = version.definition.triggers.find(
-      (t) => t.event === 'manual' && (body.recordType === undefined || t.entity === body.recordType),
+      (t) =>
+        t.kind === 'record' &&
+        t.event === 'manual' &&
+        (body.recordType === undefined || t.entity === body.recordType),
     );
     if (!trigger) {
       throw new BatonError(
@@ -54,52 +52,24 @@ export class RunOnRecordService {
       );
     }
     await this.assertRecord(trigger, body.recordId);
-    return {
-      runId: await this.start(this.em, workflow, version, trigger, body.recordId, randomUUID(), actor),
-    };
-  }
-
-  /**
-   * Starts a run of `version` on a record and records it; the run id comes from the workflow and
-   * the event, so starting the same event twice starts one run.
-   */
-  async start(
-    em: EntityManager,
-    workflow: Workflow,
-    version: WorkflowVersion,
-    trigger: RecordTrigger,
-    recordId: string,
-    eventId: string,
-    actor: User | null,
-  ): Promise<string> {
-    const input = this.input(workflow, version, trigger, recordId, eventId, actor);
-    try {
-      await this.temporal.client.workflow.start(WORKFLOW_TYPES.runDefinition, {
-        taskQueue: ENGINE_TASK_QUEUE,
-        workflowId: input.origin.runId,
-        args: [input],
-        workflowIdReusePolicy: 'REJECT_DUPLICATE',
-      });
-    } catch (err) {
-      if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
-    }
-    await em.upsert(
-      WorkflowRun,
-      {
-        id: input.origin.runId,
-        workflowId: workflow.id,
-        versionId: version.id,
-        version: version.version,
-        eventId,
-        recordType: trigger.entity,
-        recordId,
-        status: 'running',
-        trail: [],
-        startedAt: new Date(),
-      },
-      { onConflictAction: 'ignore' },
+    const outcome = await this.starter.start(
+      this.em,
+      this.request(workflow, version, trigger, body.recordId, actor),
     );
-    return input.origin.runId;
+    switch (outcome.status) {
+      case 'started':
+        return { runId: outcome.runId };
+      case 'refused':
+        throw new BatonError('RATE_LIMITED', outcome.message, { runId: outcome.runId });
+      case 'not_enrolled':
+        throw new BatonError(
+          'CONFLICT',
+          'This record already went through the workflow and may not enter again yet',
+          {
+            reenroll: trigger.reenroll ?? null,
+          },
+        );
+    }
   }
 
   /** Runs any version (drafts too) on a record with side effects recorded, not made. */
@@ -127,7 +97,7 @@ export class RunOnRecordService {
     }
     await this.assertRecord(trigger, body.recordId);
     const input: RunDefinitionInput = {
-      ...this.input(workflow, version, trigger, body.recordId, randomUUID(), actor, 'dry'),
+      ...this.starter.input(this.request(workflow, version, trigger, body.recordId, actor), 'dry'),
       dryRun: { approvals: body.approvals },
     };
     const result = await this.temporal.client.workflow.execute(WORKFLOW_TYPES.runDefinition, {
@@ -139,37 +109,23 @@ export class RunOnRecordService {
     return view(result as RunDefinitionResult);
   }
 
-  private input(
+  private request(
     workflow: Workflow,
     version: WorkflowVersion,
-    trigger: RecordTrigger,
+    trigger: Trigger,
     recordId: string,
-    eventId: string,
-    actor: User | null,
-    prefix = 'run',
-  ): RunDefinitionInput {
+    actor: User,
+  ): RunRequest {
     return {
-      origin: {
-        workflowId: workflow.id,
-        workflowName: workflow.name,
-        versionId: version.id,
-        version: version.version,
-        runId: `${prefix}-${workflow.id}-${eventId}`,
-      },
-      definition: withActivityDefaults(version.definition, this.registry),
-      triggerId: trigger.id,
-      event: {
-        id: eventId,
-        type: `${trigger.entity}.${trigger.event}`,
-        occurredAt: new Date().toISOString(),
-        actorId: actor?.id ?? null,
-      },
-      record: { type: trigger.entity, id: recordId },
-      historyLimit: this.config.historyLimit,
+      workflow,
+      version,
+      trigger,
+      recordId,
+      event: { id: randomUUID(), type: triggerEventType(trigger), occurredAt: new Date(), actorId: actor.id },
     };
   }
 
-  private async assertRecord(trigger: RecordTrigger, recordId: string): Promise<void> {
+  private async assertRecord(trigger: Trigger, recordId: string): Promise<void> {
     // Throws NOT_FOUND with the type and id when the record does not exist.
     await new MikroCrmGateway(this.em).getRecord({ type: trigger.entity, id: recordId });
   }

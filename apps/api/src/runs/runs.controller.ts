@@ -1,16 +1,29 @@
-import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../common/auth.decorators';
-import { ApiJsonResponse } from '../common/openapi.decorators';
+import { CurrentUser, Roles } from '../common/auth.decorators';
+import { ApiJsonBody, ApiJsonResponse } from '../common/openapi.decorators';
+import type { User } from '../users/user.entity';
+import { RunResumeService } from './run-resume.service';
 import { ZodPipe } from '../common/zod.pipe';
-import { listRunsQuerySchema, runPageSchema, runViewSchema, type ListRunsQuery } from './run.dto';
+import {
+  listRunsQuerySchema,
+  resumedRunSchema,
+  resumeRunBodySchema,
+  runPageSchema,
+  runViewSchema,
+  type ListRunsQuery,
+  type ResumeRunBody,
+} from './run.dto';
 import { RunsService } from './runs.service';
 
 @ApiTags('runs')
 @ApiBearerAuth()
 @Controller('runs')
 export class RunsController {
-  constructor(private readonly runs: RunsService) {}
+  constructor(
+    private readonly runs: RunsService,
+    private readonly resumer: RunResumeService,
+  ) {}
 
   @Get()
   @Roles('engineer', 'manager')
@@ -36,5 +49,22 @@ export class RunsController {
   @ApiOperation({ summary: 'Cancel a running run (admins and managers); it stops at its current step' })
   cancel(@Param('id') id: string) {
     return this.runs.cancel(id);
+  }
+
+  @Post(':id/resume')
+  @HttpCode(202)
+  @Roles('manager')
+  @ApiOperation({
+    summary:
+      'Pick a failed run up again once its cause is fixed: run the failed step again (`retry`) or pass over it (`skip`)',
+  })
+  @ApiJsonBody(resumeRunBodySchema, { from: 'retry' })
+  @ApiJsonResponse(202, resumedRunSchema, 'Running again')
+  resume(
+    @Param('id') id: string,
+    @Body(new ZodPipe(resumeRunBodySchema, 'body')) body: ResumeRunBody,
+    @CurrentUser() user: User,
+  ) {
+    return this.resumer.resume(id, body, user);
   }
 }

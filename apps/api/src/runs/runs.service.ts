@@ -22,6 +22,7 @@ export class RunsService {
     if (query.workflowId) where.workflowId = query.workflowId;
     if (query.version) where.version = query.version;
     if (query.recordId) where.recordId = query.recordId;
+    if (query.parentRunId) where.parentRunId = query.parentRunId;
     if (query.status) where.status = query.status;
     if (cursor) {
       where.$or = [
@@ -83,6 +84,7 @@ export class RunsService {
       error: run.error ?? null,
       startedAt: run.startedAt.toISOString(),
       finishedAt: run.finishedAt?.toISOString() ?? null,
+      parentRunId: run.parentRunId,
       temporalUiUrl: ui
         ? `${ui}/namespaces/${encodeURIComponent(this.config.temporalNamespace)}/workflows/${encodeURIComponent(run.id)}`
         : null,

@@ -4,7 +4,7 @@ import type { RunDefinitionResult, RunStatus, StepTrail } from '@baton/contracts
 /** Baton's own record of a Temporal run, written when it is started and when it ends. */
 @Entity({ tableName: 'workflow_runs' })
 export class WorkflowRun {
-  [OptionalProps]?: 'status' | 'trail' | 'error' | 'startedAt' | 'finishedAt';
+  [OptionalProps]?: 'status' | 'trail' | 'error' | 'startedAt' | 'finishedAt' | 'parentRunId';
 
   /** The Temporal workflow id, derived from workflow + event so a retry never starts a second run. */
   @PrimaryKey({ type: 'text' })
@@ -27,6 +27,10 @@ export class WorkflowRun {
 
   @Property({ type: 'uuid' })
   recordId!: string;
+
+  /** The run whose `call_workflow` or `for_each` step started this one. */
+  @Property({ type: 'text', nullable: true })
+  parentRunId: string | null = null;
 
   @Enum({ items: () => ['running', 'completed', 'failed', 'cancelled'] })
   status: RunStatus = 'running';

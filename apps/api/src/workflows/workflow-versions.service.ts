@@ -2,10 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { LockMode } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { BatonError } from '@baton/domain';
+import { diffDefinitions } from '@baton/rule-builder-core';
+import { AuditEntry } from '../audit/audit-entry.entity';
 import { AuditService } from '../audit/audit.service';
 import type { User } from '../users/user.entity';
 import { DefinitionValidatorService } from './definition-validator.service';
+import { VERSION_MADE_ACTIONS, VERSION_PUBLISHED_ACTION, versionHistory } from './version-history';
 import type { DefinitionBody, PublishBody } from './workflow.dto';
+import type { DiffQuery, RestoreBody } from './workflow-history.dto';
+import { WorkflowTriggersService } from '../hooks/workflow-triggers.service';
 import { Workflow } from './workflow.entity';
 import { workflowView } from './workflow.view';
 import { WorkflowVersion } from './workflow-version.entity';
@@ -17,6 +22,7 @@ export class WorkflowVersionsService {
     private readonly em: EntityManager,
     private readonly validator: DefinitionValidatorService,
     private readonly audit: AuditService,
+    private readonly triggers: WorkflowTriggersService,
   ) {}
 
   async list() {
@@ -34,13 +40,38 @@ export class WorkflowVersionsService {
 
   async get(id: string) {
     const workflow = await this.workflow(id);
-    return workflowView(workflow, await this.em.find(WorkflowVersion, { workflow }));
+    return {
+      ...workflowView(workflow, await this.em.find(WorkflowVersion, { workflow })),
+      webhooks: await this.triggers.webhooks(this.em, workflow),
+    };
   }
 
   async getVersion(id: string, version: number) {
-    const found = await this.em.findOne(WorkflowVersion, { workflow: id, version });
-    if (!found) throw new BatonError('NOT_FOUND', `Workflow ${id} has no version ${version}`);
+    const found = await this.findVersion(id, version);
     return { version: found.version, status: found.status, note: found.note, definition: found.definition };
+  }
+
+  /** Every version, newest first, with who saved and published it and how much it changed. */
+  async history(id: string) {
+    const workflow = await this.workflow(id);
+    const versions = await this.em.find(WorkflowVersion, { workflow });
+    const entries = await this.em.find(
+      AuditEntry,
+      {
+        entityType: 'workflow',
+        entityId: workflow.id,
+        action: { $in: [...VERSION_MADE_ACTIONS, VERSION_PUBLISHED_ACTION] },
+      },
+      { populate: ['actor'], orderBy: { at: 'asc' } },
+    );
+    return versionHistory(workflow, versions, entries);
+  }
+
+  /** What changed from version `from` to version `to` (either may be the older one). */
+  async diff(id: string, from: number, to: number, query: DiffQuery) {
+    const before = await this.findVersion(id, from);
+    const after = await this.findVersion(id, to);
+    return { from, to, ...diffDefinitions(before.definition, after.definition, { layout: query.layout }) };
   }
 
   /** A new workflow whose first version is a draft. */
@@ -55,6 +86,7 @@ export class WorkflowVersionsService {
       key: definition.key,
       name: definition.name,
       entity: definition.triggers[0]!.entity,
+      ownerId: actor.id,
     });
     const version = this.em.create(WorkflowVersion, {
       workflow,
@@ -109,40 +141,90 @@ export class WorkflowVersionsService {
 
   /** Publishes a draft: it becomes the version new runs start with; running ones keep theirs. */
   async publish(id: string, versionNumber: number, body: PublishBody, actor: User) {
-    return this.em.transactional(async (tx) => {
+    const view = await this.em.transactional(async (tx) => {
       // The row lock makes concurrent publishes of one workflow take turns.
       const workflow = await tx.findOne(Workflow, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!workflow) throw new BatonError('NOT_FOUND', 'No workflow with this id', { id });
       const version = await tx.findOne(WorkflowVersion, { workflow, version: versionNumber });
-      if (!version)
-        throw new BatonError('NOT_FOUND', `Workflow ${workflow.key} has no version ${versionNumber}`);
+      if (!version) throw this.noSuchVersion(workflow, versionNumber);
       if (version.status === 'published') {
         throw new BatonError('CONFLICT', `Version ${versionNumber} is already published`, {
           version: versionNumber,
         });
       }
       this.validator.assertValid(version.definition);
-      const previous = workflow.activeVersionId;
-      version.status = 'published';
-      version.publishedAt = new Date();
-      version.note = body.note;
-      workflow.activeVersionId = version.id;
-      this.audit.record(tx, {
-        actor,
-        action: 'workflow.version_published',
-        entityType: 'workflow',
-        entityId: workflow.id,
-        before: { activeVersionId: previous },
-        after: { activeVersionId: version.id, version: versionNumber, note: body.note },
-      });
+      this.markPublished(tx, workflow, version, body.note, actor);
       await tx.flush();
       return workflowView(workflow, await tx.find(WorkflowVersion, { workflow }));
+    });
+    // Schedule triggers follow the active version (none while archived) once this has committed.
+    await this.triggers.changed(id);
+    return view;
+  }
+
+  /**
+   * Rolls back by going forward: the old version's definition becomes a new draft after the latest
+   * version (history is never rewritten), published at once with `publish`. Runs in flight keep
+   * the version they started with.
+   */
+  async restore(id: string, versionNumber: number, body: RestoreBody, actor: User) {
+    // Same rule as the publish endpoint, checked before anything is written.
+    if (body.publish && actor.role !== 'admin') {
+      throw new BatonError('FORBIDDEN', 'Only operations admins may publish', { requiredRoles: ['admin'] });
+    }
+    const view = await this.em.transactional(async (tx) => {
+      const workflow = await tx.findOne(Workflow, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (!workflow) throw new BatonError('NOT_FOUND', 'No workflow with this id', { id });
+      const versions = await tx.find(WorkflowVersion, { workflow });
+      const source = versions.find((v) => v.version === versionNumber);
+      if (!source) throw this.noSuchVersion(workflow, versionNumber);
+      // Checked again: a step type the old version used may have been removed since.
+      const definition = this.validator.assertValid(source.definition);
+      const next = Math.max(0, ...versions.map((v) => v.version)) + 1;
+      const note = body.note ?? `Restored from v${versionNumber}`;
+      const version = tx.create(WorkflowVersion, { workflow, version: next, definition, note });
+      this.audit.record(tx, {
+        actor,
+        action: 'workflow.version_restored',
+        entityType: 'workflow',
+        entityId: workflow.id,
+        before: { name: workflow.name },
+        after: { name: definition.name, version: next, restoredFrom: versionNumber, note },
+      });
+      workflow.name = definition.name;
+      if (body.publish) this.markPublished(tx, workflow, version, note, actor);
+      await tx.flush();
+      return workflowView(workflow, [...versions, version]);
+    });
+    await this.triggers.changed(id);
+    return view;
+  }
+
+  private markPublished(
+    tx: EntityManager,
+    workflow: Workflow,
+    version: WorkflowVersion,
+    note: string,
+    actor: User,
+  ): void {
+    const previous = workflow.activeVersionId;
+    version.status = 'published';
+    version.publishedAt = new Date();
+    version.note = note;
+    workflow.activeVersionId = version.id;
+    this.audit.record(tx, {
+      actor,
+      action: VERSION_PUBLISHED_ACTION,
+      entityType: 'workflow',
+      entityId: workflow.id,
+      before: { activeVersionId: previous },
+      after: { activeVersionId: version.id, version: version.version, note },
     });
   }
 
   /** Archived workflows start no new runs; running ones finish. Restoring re-arms the active version. */
   async setArchived(id: string, archived: boolean, actor: User) {
-    return this.em.transactional(async (tx) => {
+    const view = await this.em.transactional(async (tx) => {
       const workflow = await tx.findOne(Workflow, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!workflow) throw new BatonError('NOT_FOUND', 'No workflow with this id', { id });
       if (workflow.archived !== archived) {
@@ -158,6 +240,22 @@ export class WorkflowVersionsService {
       }
       await tx.flush();
       return workflowView(workflow, await tx.find(WorkflowVersion, { workflow }));
+    });
+    await this.triggers.changed(id);
+    return view;
+  }
+
+  private async findVersion(id: string, version: number): Promise<WorkflowVersion> {
+    const workflow = await this.workflow(id);
+    const found = await this.em.findOne(WorkflowVersion, { workflow, version });
+    if (!found) throw this.noSuchVersion(workflow, version);
+    return found;
+  }
+
+  private noSuchVersion(workflow: Workflow, version: number): BatonError {
+    return new BatonError('NOT_FOUND', `Workflow ${workflow.key} has no version ${version}`, {
+      workflowId: workflow.id,
+      version,
     });
   }
 

@@ -39,6 +39,8 @@ export const workflowViewSchema = z.object({
   key: z.string(),
   name: z.string(),
   entity: z.string(),
+  /** Told when a run of the workflow fails. */
+  ownerId: z.uuid().nullable(),
   archived: z.boolean(),
   activeVersion: versionSummarySchema.nullable(),
   versions: z.array(versionSummarySchema),

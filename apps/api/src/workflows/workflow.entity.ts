@@ -3,7 +3,7 @@ import { Entity, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 
 @Entity({ tableName: 'workflows' })
 export class Workflow {
-  [OptionalProps]?: 'activeVersionId' | 'archived' | 'createdAt';
+  [OptionalProps]?: 'activeVersionId' | 'archived' | 'createdAt' | 'ownerId';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -20,6 +20,10 @@ export class Workflow {
 
   @Property({ type: 'uuid', nullable: true })
   activeVersionId: string | null = null;
+
+  /** Who answers for the workflow: told when its runs fail (whoever edits it last may not be). */
+  @Property({ type: 'uuid', nullable: true })
+  ownerId: string | null = null;
 
   @Property({ type: 'boolean' })
   archived: boolean = false;

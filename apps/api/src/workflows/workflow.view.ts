@@ -20,6 +20,7 @@ export function workflowView(workflow: Workflow, versions: WorkflowVersion[]) {
     key: workflow.key,
     name: workflow.name,
     entity: workflow.entity,
+    ownerId: workflow.ownerId,
     archived: workflow.archived,
     activeVersion: active ? versionSummary(active) : null,
     versions: sorted.map(versionSummary),

@@ -1,5 +1,15 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseIntPipe,
+  ParseUUIDPipe,
+  Post,
+  Query,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../common/auth.decorators';
 import { ApiJsonBody, ApiJsonResponse } from '../common/openapi.decorators';
 import { ZodPipe } from '../common/zod.pipe';
@@ -14,6 +24,14 @@ import {
   type DefinitionBody,
   type PublishBody,
 } from './workflow.dto';
+import {
+  diffQuerySchema,
+  restoreBodySchema,
+  versionDiffSchema,
+  versionHistorySchema,
+  type DiffQuery,
+  type RestoreBody,
+} from './workflow-history.dto';
 import { WorkflowVersionsService } from './workflow-versions.service';
 
 @ApiTags('workflows')
@@ -72,6 +90,56 @@ export class WorkflowsController {
     @Param('version', new ParseIntPipe()) version: number,
   ) {
     return this.versions.getVersion(id, version);
+  }
+
+  @Get(':id/versions')
+  @Roles('engineer', 'manager')
+  @ApiOperation({
+    summary:
+      'Version history, newest first: state, who saved and published each, changes from the one before',
+  })
+  @ApiJsonResponse(200, versionHistorySchema)
+  history(@Param('id', new ParseUUIDPipe()) id: string) {
+    return this.versions.history(id);
+  }
+
+  @Get(':id/versions/:from/diff/:to')
+  @Roles('engineer', 'manager')
+  @ApiOperation({
+    summary:
+      'What changed from one version to another: triggers, steps (with each changed setting) and arrows added, removed or changed',
+  })
+  @ApiQuery({
+    name: 'layout',
+    required: false,
+    enum: ['true', 'false'],
+    description: 'Also list moves on the canvas',
+  })
+  @ApiJsonResponse(200, versionDiffSchema)
+  diff(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('from', new ParseIntPipe()) from: number,
+    @Param('to', new ParseIntPipe()) to: number,
+    @Query(new ZodPipe(diffQuerySchema, 'query')) query: DiffQuery,
+  ) {
+    return this.versions.diff(id, from, to, query);
+  }
+
+  @Post(':id/versions/:version/restore')
+  @Roles('engineer')
+  @ApiOperation({
+    summary:
+      'Restore a version: its definition becomes a new draft after the latest (history is kept); with publish: true (admins only) it goes live at once. Running runs keep their version',
+  })
+  @ApiJsonBody(restoreBodySchema, { publish: true, note: 'Back to next-day follow-up' })
+  @ApiJsonResponse(201, workflowViewSchema, 'Created')
+  restoreVersion(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('version', new ParseIntPipe()) version: number,
+    @Body(new ZodPipe(restoreBodySchema, 'restore request')) body: RestoreBody,
+    @CurrentUser() user: User,
+  ) {
+    return this.versions.restore(id, version, body, user);
   }
 
   @Post(':id/versions')

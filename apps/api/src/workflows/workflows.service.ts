@@ -85,6 +85,8 @@ export class WorkflowsService {
     const byKey: PublishedTriggers['byKey'] = new Map();
     for (const version of versions) {
       for (const trigger of version.definition.triggers) {
+        // Schedule and webhook triggers are not fired by record events: their own services start them.
+        if (trigger.kind !== 'record') continue;
         byKey.set(`${version.id}/${trigger.id}`, {
           workflowId: version.workflow.id,
           versionId: version.id,

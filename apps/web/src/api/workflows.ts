@@ -1,4 +1,5 @@
 import type { WorkflowDefinition } from '@baton/contracts';
+import type { DefinitionDiff } from '@baton/rule-builder-core';
 import type { ActivityTypesResponse, EditorValidationReport } from '@baton/rule-builder-react';
 import { apiRequest } from './client';
 
@@ -79,5 +80,60 @@ export function publishWorkflowVersion(id: string, version: number, note: string
   return apiRequest<WorkflowView>(`/workflows/${encodeURIComponent(id)}/versions/${version}/publish`, {
     method: 'POST',
     body: { note },
+  });
+}
+
+/** Who saved or published a version; null for versions Baton shipped with. */
+export type VersionPerson = { id: string; name: string } | null;
+
+export interface VersionHistoryItem {
+  id: string;
+  version: number;
+  status: 'draft' | 'published';
+  /** `active`: what new runs start with; `superseded`: published before it. */
+  state: 'draft' | 'active' | 'superseded';
+  note: string | null;
+  createdAt: string;
+  createdBy: VersionPerson;
+  publishedAt: string | null;
+  publishedBy: VersionPerson;
+  restoredFrom: number | null;
+  /** Changes from the version before; null for the first. */
+  changes: number | null;
+}
+
+export interface VersionHistory {
+  workflowId: string;
+  activeVersion: number | null;
+  /** Newest first. */
+  items: VersionHistoryItem[];
+}
+
+export type VersionDiff = DefinitionDiff & { from: number; to: number };
+
+export function fetchVersionHistory(id: string, signal?: AbortSignal): Promise<VersionHistory> {
+  return apiRequest<VersionHistory>(`/workflows/${encodeURIComponent(id)}/versions`, { signal });
+}
+
+export function fetchVersionDiff(
+  id: string,
+  from: number,
+  to: number,
+  signal?: AbortSignal,
+): Promise<VersionDiff> {
+  return apiRequest<VersionDiff>(`/workflows/${encodeURIComponent(id)}/versions/${from}/diff/${to}`, {
+    signal,
+  });
+}
+
+/** Copies a version's definition into a new draft after the latest one, and publishes it if asked. */
+export function restoreWorkflowVersion(
+  id: string,
+  version: number,
+  options: { publish: boolean; note?: string },
+): Promise<WorkflowView> {
+  return apiRequest<WorkflowView>(`/workflows/${encodeURIComponent(id)}/versions/${version}/restore`, {
+    method: 'POST',
+    body: options,
   });
 }

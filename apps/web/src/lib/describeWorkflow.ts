@@ -1,5 +1,5 @@
 import type { WorkflowDefinition } from '@baton/contracts';
-import { humanize, triggerLabel } from '@baton/rule-builder-react';
+import { humanize, triggerKindLabel } from '@baton/rule-builder-react';
 import type { VersionSummary, WorkflowView } from '../api/workflows';
 
 /** "Lead created (with a condition)", or the record type while the definition is loading. */
@@ -7,7 +7,7 @@ export function triggerSummary(workflow: WorkflowView, definition: WorkflowDefin
   if (!definition) return `${humanize(workflow.entity)} events`;
   if (definition.triggers.length === 0) return 'No trigger';
   return definition.triggers
-    .map((t) => `${triggerLabel(t.entity, t.event)}${t.condition === undefined ? '' : ' (with a condition)'}`)
+    .map((t) => `${triggerKindLabel(t)}${t.condition === undefined ? '' : ' (with a condition)'}`)
     .join(', ');
 }
 

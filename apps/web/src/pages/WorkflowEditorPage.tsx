@@ -1,8 +1,14 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { exportDefinition, graphToDefinition, type EditorGraph } from '@baton/rule-builder-core';
+import {
+  definitionToGraph,
+  exportDefinition,
+  graphToDefinition,
+  type EditorGraph,
+} from '@baton/rule-builder-core';
 import { WorkflowEditor } from '@baton/rule-builder-react';
 import { createWorkflow, publishWorkflowVersion, saveWorkflowVersion } from '../api/workflows';
 import { PublishForm } from '../components/PublishForm';
+import { VersionHistory, type RestoredVersion } from '../components/VersionHistory';
 import { useDefinitionValidation } from '../hooks/useDefinitionValidation';
 import { useDocumentTitle } from '../hooks/useDocumentTitle';
 import { useWorkflowSource, type WorkflowSource } from '../hooks/useWorkflowSource';
@@ -63,7 +69,10 @@ function LoadedEditor({
   source: WorkflowSource;
   adopt: (workflow: NonNullable<WorkflowSource['workflow']>, savedText?: string) => void;
 }) {
+  // A restore replaces what the editor holds: a new generation remounts it on the restored graph.
+  const [loaded, setLoaded] = useState({ graph: source.graph, generation: 0 });
   const [graph, setGraph] = useState<EditorGraph>(source.graph);
+  const [historyOpen, setHistoryOpen] = useState(false);
   const definition = useMemo(() => graphToDefinition(graph), [graph]);
   const text = useMemo(() => exportDefinition(definition), [definition]);
   const { report, checking, error: validationError } = useDefinitionValidation(definition, text);
@@ -123,6 +132,23 @@ function LoadedEditor({
     [workflow, draft, adopt],
   );
 
+  const restored = useCallback(
+    (result: RestoredVersion) => {
+      const next = definitionToGraph(result.definition);
+      setLoaded((previous) => ({ graph: next, generation: previous.generation + 1 }));
+      setGraph(next);
+      adopt(result.workflow, exportDefinition(graphToDefinition(next)));
+      setHistoryOpen(false);
+      setActionError(null);
+      setNotice(
+        result.published
+          ? `Restored v${result.from} as v${result.version} and published it: new runs use it`
+          : `Restored v${result.from} as draft v${result.version}: publish it to make it live`,
+      );
+    },
+    [adopt],
+  );
+
   const saveBlocked = !dirty
     ? 'No unsaved changes'
     : checking || report === undefined
@@ -163,6 +189,16 @@ function LoadedEditor({
           <button
             type="button"
             className="button"
+            onClick={() => setHistoryOpen((open) => !open)}
+            disabled={!workflow || busy !== null}
+            aria-pressed={historyOpen}
+            data-testid="workflow-history"
+          >
+            {historyOpen ? 'Back to editing' : 'History'}
+          </button>
+          <button
+            type="button"
+            className="button"
             onClick={() => void save()}
             disabled={saveBlocked !== null || busy !== null}
             aria-describedby="workflow-action-hint"
@@ -200,9 +236,19 @@ function LoadedEditor({
         />
       )}
 
-      <div className="workflow-editor-page__editor">
+      {historyOpen && workflow && (
+        <VersionHistory
+          workflow={workflow}
+          stepTypes={source.stepTypes}
+          restoreBlocked={dirty ? 'Save or undo your unsaved changes before restoring a version' : null}
+          onRestored={restored}
+        />
+      )}
+
+      <div className="workflow-editor-page__editor" hidden={historyOpen}>
         <WorkflowEditor
-          initialGraph={source.graph}
+          key={loaded.generation}
+          initialGraph={loaded.graph}
           stepTypes={source.stepTypes}
           report={report}
           checking={checking}

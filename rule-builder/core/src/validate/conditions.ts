@@ -97,7 +97,8 @@ export function checkConditions(
     }
   }
 
-  // Conditions inside step configs (an approval stage's `when`, a wait's `until`) read the same data.
+  // Conditions inside step configs (an approval stage's or owner territory's `when`, a wait's
+  // `until`) read the same data.
   for (const step of model.steps) {
     const rules = stepConditions(step);
     if (rules.length === 0) continue;
@@ -118,19 +119,24 @@ export function checkConditions(
   return found;
 }
 
-/** The JSON Logic rules a control step's config holds, with their paths inside the config. */
+/** The JSON Logic rules a step's config holds (control steps, owner territories), with their paths in it. */
 function stepConditions(step: ModelStep): { rule: unknown; path: string }[] {
   const config = step.config as Record<string, unknown> | null;
   if (config === null || typeof config !== 'object') return [];
   if (step.type === 'wait_for' && config.until !== undefined) return [{ rule: config.until, path: '/until' }];
-  if (step.type === 'approval' && Array.isArray(config.stages)) {
-    return config.stages.flatMap((stage: unknown, i) =>
-      stage !== null && typeof stage === 'object' && (stage as { when?: unknown }).when !== undefined
-        ? [{ rule: (stage as { when: unknown }).when, path: `/stages/${i}/when` }]
-        : [],
-    );
-  }
+  if (step.type === 'approval' && Array.isArray(config.stages)) return whens(config.stages, '/stages');
+  if (step.type === 'assign_owner' && Array.isArray(config.territories))
+    return whens(config.territories, '/territories');
   return [];
+}
+
+/** The `when` rules of a list of config entries (approval stages, owner territories). */
+function whens(entries: readonly unknown[], path: string): { rule: unknown; path: string }[] {
+  return entries.flatMap((entry, i) =>
+    entry !== null && typeof entry === 'object' && (entry as { when?: unknown }).when !== undefined
+      ? [{ rule: (entry as { when: unknown }).when, path: `${path}/${i}/when` }]
+      : [],
+  );
 }
 
 function isDeadLiteral(condition: unknown): boolean {

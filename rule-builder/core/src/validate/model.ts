@@ -9,6 +9,8 @@ import { isRecord } from '../schema-diagnostics';
 export interface ModelTrigger {
   readonly index: number;
   readonly id: string;
+  /** `record`, `schedule` or `webhook` (anything else is left to the schema check). */
+  readonly kind: string | undefined;
   readonly entity: EntityType | undefined;
   readonly event: string | undefined;
   readonly field: string | undefined;
@@ -17,6 +19,8 @@ export interface ModelTrigger {
   readonly hasOffset: boolean;
   readonly hasCondition: boolean;
   readonly condition: unknown;
+  /** Webhook triggers matching their record by a field: that field. */
+  readonly matchField: string | undefined;
 }
 
 export interface ModelStep {
@@ -69,6 +73,7 @@ export function readModel(definition: unknown): Model {
       {
         index,
         id,
+        kind: text(t.kind),
         entity: entityOf(t.entity),
         event: text(t.event),
         field: text(t.field),
@@ -76,6 +81,7 @@ export function readModel(definition: unknown): Model {
         hasOffset: t.offset !== undefined,
         hasCondition: t.condition !== undefined,
         condition: t.condition,
+        matchField: isRecord(t.match) && t.match.by === 'field' ? text(t.match.field) : undefined,
       },
     ];
   });

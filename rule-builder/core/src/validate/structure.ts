@@ -97,8 +97,8 @@ export function checkErrorPaths(model: Model): Diagnostic[] {
  * conditional transition whose condition holds, else the first unconditional one):
  * `BRANCH_WITHOUT_DEFAULT` when there are conditional ones but no unconditional one;
  * `END_HAS_TRANSITIONS` when an `end` step has any outgoing transition;
- * `MULTIPLE_DEFAULTS` on every unconditional one after the first (whatever the node's type: the
- * interpreter follows one transition, there is no parallel fan-out); `SHADOWED_TRANSITION` (a
+ * `MULTIPLE_DEFAULTS` on every unconditional one after the first (the interpreter follows one
+ * transition out of any node but a `parallel` step, which follows them all); `SHADOWED_TRANSITION` (a
  * warning) on the transitions after a conditional one whose condition is a literal truthy value.
  */
 export function checkOutgoing(model: Model): Diagnostic[] {
@@ -122,6 +122,9 @@ export function checkOutgoing(model: Model): Diagnostic[] {
       });
       continue;
     }
+    // A parallel step follows every outgoing transition (a conditional one when it holds), so it
+    // has no default to pick and several unconditional ones are its point.
+    if (type === 'parallel') continue;
     const defaults = outgoing.filter((t) => !t.hasCondition);
     if (defaults.length === 0 && outgoing.length > 0) {
       found.push({

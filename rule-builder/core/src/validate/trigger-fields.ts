@@ -1,18 +1,22 @@
 import type { EntityType } from '@baton/contracts';
 import type { FieldSchema } from '@baton/rules';
 import type { Diagnostic } from '../diagnostics';
-import { triggerPath, type Model } from './model';
+import { triggerPath, type Model, type ModelTrigger } from './model';
 
 /**
  * Field-change triggers: `field` (and `from`/`to`) only make sense on `updated` events, date
  * triggers need a date `field` and only they take an `offset` (`INVALID_TRIGGER`); the field must
- * be one the entity has (`UNKNOWN_FIELD`).
+ * be one the entity has (`UNKNOWN_FIELD`). A webhook trigger matching its record by a field must
+ * name a field the entity has (`UNKNOWN_FIELD`). Schedule triggers have no field; their cron, time
+ * zone and required condition are checked by the schema, the condition's fields by the rule check.
  */
 export function checkTriggerFields(
   model: Model,
   schemaOf: (entity: EntityType) => FieldSchema | undefined,
 ): Diagnostic[] {
   return model.triggers.flatMap((trigger): Diagnostic[] => {
+    if (trigger.kind === 'schedule') return [];
+    if (trigger.kind === 'webhook') return checkMatchField(trigger, schemaOf);
     const at = { nodeId: trigger.id, path: `${triggerPath(trigger)}/field` };
     const invalid = (message: string): Diagnostic[] => [{ code: 'INVALID_TRIGGER', message, ...at }];
     if (trigger.hasOffset && trigger.event !== 'date')
@@ -61,4 +65,21 @@ export function checkTriggerFields(
       return [];
     return [{ code: 'UNKNOWN_FIELD', message: `${trigger.entity} has no field "${trigger.field}"`, ...at }];
   });
+}
+
+function checkMatchField(
+  trigger: ModelTrigger,
+  schemaOf: (entity: EntityType) => FieldSchema | undefined,
+): Diagnostic[] {
+  if (trigger.matchField === undefined || trigger.entity === undefined) return [];
+  const fields = schemaOf(trigger.entity)?.fields[trigger.entity]?.fields;
+  if (fields === undefined || Object.prototype.hasOwnProperty.call(fields, trigger.matchField)) return [];
+  return [
+    {
+      code: 'UNKNOWN_FIELD',
+      message: `${trigger.entity} has no field "${trigger.matchField}" to find the record by`,
+      nodeId: trigger.id,
+      path: `${triggerPath(trigger)}/match/field`,
+    },
+  ];
 }

@@ -265,7 +265,29 @@ describe(validateDefinition.name, () => {
       ]);
     });
 
-    it('reports two defaults out of a branch too, as there is no parallel fan-out', () => {
+    it('lets a parallel step fan out over several unconditional transitions to a join', () => {
+      const def = definition({
+        steps: [
+          { id: 'fan', type: 'parallel', config: { wait: 'all' } },
+          task('a'),
+          task('b'),
+          { id: 'meet', type: 'join', config: {} },
+          task('after'),
+        ],
+        transitions: [
+          edge('start', 'created', 'fan'),
+          edge('one', 'fan', 'a'),
+          edge('two', 'fan', 'b', highScore),
+          edge('a_meet', 'a', 'meet'),
+          edge('b_meet', 'b', 'meet'),
+          edge('go', 'meet', 'after'),
+        ],
+      });
+
+      expect(codesOf(def)).toEqual([]);
+    });
+
+    it('reports two defaults out of a branch, which follows one transition', () => {
       const def = routed([
         edge('hot', 'route', 'a', highScore),
         edge('one', 'route', 'a'),

@@ -16,6 +16,8 @@ export interface InspectorPanelProps {
   readonly checking: boolean;
   readonly validated: boolean;
   readonly dispatch: Dispatch<EditorAction>;
+  /** A webhook trigger's full URL, when the page knows it (see `WorkflowEditorProps.hookUrl`). */
+  readonly hookUrl?: (triggerId: string) => string | undefined;
 }
 
 /** The side panel: settings of what is selected (or of the workflow), then every problem. */
@@ -27,6 +29,7 @@ export function InspectorPanel({
   checking,
   validated,
   dispatch,
+  hookUrl,
 }: InspectorPanelProps) {
   const show = (problem: Problem) =>
     dispatch({
@@ -42,6 +45,7 @@ export function InspectorPanel({
         stepTypes={stepTypes}
         problems={problems}
         dispatch={dispatch}
+        {...(hookUrl === undefined ? {} : { hookUrl })}
       />
       <ProblemList problems={problems} checking={checking} validated={validated} onShow={show} />
     </aside>
@@ -54,6 +58,7 @@ function Selected({
   stepTypes,
   problems,
   dispatch,
+  hookUrl,
 }: Omit<InspectorPanelProps, 'checking' | 'validated'>) {
   const count = selection.nodeIds.length + selection.edgeIds.length;
   if (count > 1) {
@@ -86,6 +91,7 @@ function Selected({
     );
   }
   if (node?.kind === 'trigger') {
+    const url = hookUrl?.(node.id);
     return (
       <TriggerInspector
         key={node.id}
@@ -93,6 +99,7 @@ function Selected({
         node={node}
         problems={problems.byNode.get(node.id) ?? []}
         dispatch={dispatch}
+        {...(url === undefined ? {} : { hookUrl: url })}
       />
     );
   }

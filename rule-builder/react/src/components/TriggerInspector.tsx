@@ -1,30 +1,50 @@
-import { ENTITY_TYPES, RECORD_EVENTS, type EntityType, type RecordEvent } from '@baton/contracts';
-import type { EditorGraph, EditorTriggerNode } from '@baton/rule-builder-core';
+import {
+  ENTITY_TYPES,
+  RECORD_EVENTS,
+  type EntityType,
+  type RecordEvent,
+  type TriggerKind,
+} from '@baton/contracts';
+import type { EditorGraph, EditorTriggerNode, TriggerNodeData } from '@baton/rule-builder-core';
 import { useId, useMemo, type Dispatch } from 'react';
 import type { Problem } from '../model/diagnostics';
 import type { EditorAction } from '../model/editor-state';
 import { humanize } from '../model/labels';
+import { kindOf, switchTriggerKind, TRIGGER_KIND_OPTIONS } from '../model/trigger-kinds';
 import { ConnectControl } from './ConnectControl';
 import { JsonField } from './JsonField';
 import { NodeIdField } from './NodeIdField';
+import { ScheduleTriggerFields } from './ScheduleTriggerFields';
+import { WebhookTriggerFields } from './WebhookTriggerFields';
 
-/** The selected trigger: which record event starts a run, and an optional condition on the record. */
+const INTRO: Record<TriggerKind, string> = {
+  record: 'A run starts each time this happens to a record.',
+  schedule: 'On every tick, each record matching the condition starts a run.',
+  webhook: 'A POST to the hook URL starts a run on the record it names.',
+};
+
+/** The selected trigger: what starts a run (a record event, a schedule or a webhook) and on which records. */
 export function TriggerInspector({
   graph,
   node,
   problems,
   dispatch,
+  hookUrl,
 }: {
   graph: EditorGraph;
   node: EditorTriggerNode;
   problems: readonly Problem[];
   dispatch: Dispatch<EditorAction>;
+  hookUrl?: string;
 }) {
+  const kindId = useId();
   const entityId = useId();
   const eventId = useId();
   const taken = useMemo(() => new Set(graph.nodes.map((n) => n.id)), [graph.nodes]);
   const conditionErrors = problems.filter((p) => p.path?.includes('/condition')).map((p) => p.message);
-  const update = (patch: Partial<EditorTriggerNode['data']>, field?: string) =>
+  const { data } = node;
+  const kind = kindOf(data);
+  const update = (patch: Partial<TriggerNodeData>, field?: string) =>
     dispatch({
       type: 'update-trigger',
       nodeId: node.id,
@@ -35,8 +55,25 @@ export function TriggerInspector({
   return (
     <div className="rb-inspector" data-testid="trigger-inspector" data-node-id={node.id}>
       <h3 className="rb-panel__heading">Trigger</h3>
-      <p className="rb-muted">A run starts each time this happens to a record.</p>
+      <p className="rb-muted">{INTRO[kind]}</p>
       <div className="rb-row">
+        <div className="rb-field">
+          <label className="rb-label" htmlFor={kindId}>
+            Kind
+          </label>
+          <select
+            id={kindId}
+            className="rb-input"
+            value={kind}
+            onChange={(e) => update(switchTriggerKind(data, e.target.value as TriggerKind))}
+          >
+            {TRIGGER_KIND_OPTIONS.map((option) => (
+              <option key={option.kind} value={option.kind}>
+                {option.label}
+              </option>
+            ))}
+          </select>
+        </div>
         <div className="rb-field">
           <label className="rb-label" htmlFor={entityId}>
             Record
@@ -44,7 +81,7 @@ export function TriggerInspector({
           <select
             id={entityId}
             className="rb-input"
-            value={node.data.entity}
+            value={data.entity}
             onChange={(e) => update({ entity: e.target.value as EntityType })}
           >
             {ENTITY_TYPES.map((entity) => (
@@ -54,34 +91,51 @@ export function TriggerInspector({
             ))}
           </select>
         </div>
-        <div className="rb-field">
-          <label className="rb-label" htmlFor={eventId}>
-            Event
-          </label>
-          <select
-            id={eventId}
-            className="rb-input"
-            value={node.data.event}
-            onChange={(e) => update({ event: e.target.value as RecordEvent })}
-          >
-            {RECORD_EVENTS.map((event) => (
-              <option key={event} value={event}>
-                {humanize(event)}
-              </option>
-            ))}
-          </select>
-        </div>
+        {data.kind !== 'schedule' && data.kind !== 'webhook' && (
+          <div className="rb-field">
+            <label className="rb-label" htmlFor={eventId}>
+              Event
+            </label>
+            <select
+              id={eventId}
+              className="rb-input"
+              value={data.event}
+              onChange={(e) => update({ event: e.target.value as RecordEvent })}
+            >
+              {RECORD_EVENTS.map((event) => (
+                <option key={event} value={event}>
+                  {humanize(event)}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
       </div>
+      {data.kind === 'schedule' && <ScheduleTriggerFields data={data} problems={problems} update={update} />}
+      {data.kind === 'webhook' && (
+        <WebhookTriggerFields
+          nodeId={node.id}
+          data={data}
+          problems={problems}
+          update={update}
+          {...(hookUrl === undefined ? {} : { hookUrl })}
+        />
+      )}
       <NodeIdField
         id={node.id}
         taken={taken}
         onRename={(to) => dispatch({ type: 'rename-node', from: node.id, to })}
       />
       <JsonField
-        label="Only when (JSON Logic)"
-        value={node.data.condition}
+        label={kind === 'schedule' ? 'Which records (JSON Logic)' : 'Only when (JSON Logic)'}
+        required={kind === 'schedule'}
+        value={data.condition}
         onChange={(condition) => update({ condition }, 'condition')}
-        help={`Leave empty to start on every ${node.data.entity}. Example: {">=": [{"var": "${node.data.entity}.score"}, 80]}`}
+        help={
+          kind === 'schedule'
+            ? `Required: the ${data.entity} records each tick enrols. Example: {"==": [{"var": "${data.entity}.status"}, "open"]}`
+            : `Leave empty to start on every ${data.entity}. Example: {">=": [{"var": "${kind === 'webhook' ? 'trigger.payload' : data.entity}.score"}, 80]}`
+        }
         errors={conditionErrors}
       />
       <ConnectControl graph={graph} from={node.id} dispatch={dispatch} />

@@ -27,6 +27,8 @@ export interface WorkflowEditorProps {
   readonly onGraphChange?: (graph: EditorGraph) => void;
   /** Extra toolbar content, e.g. save and publish buttons. */
   readonly actions?: ReactNode;
+  /** A webhook trigger's full URL (known once the workflow is saved); without it the URL's pattern shows. */
+  readonly hookUrl?: (triggerId: string) => string | undefined;
 }
 
 /**
@@ -51,6 +53,7 @@ function EditorBody({
   checking = false,
   onGraphChange,
   actions,
+  hookUrl,
 }: WorkflowEditorProps) {
   const [state, dispatch] = useReducer(editorReducer, initialGraph, createEditorState);
   const [helpOpen, setHelpOpen] = useState(false);
@@ -158,6 +161,7 @@ function EditorBody({
           checking={checking}
           validated={report !== undefined}
           dispatch={dispatch}
+          {...(hookUrl === undefined ? {} : { hookUrl })}
         />
       </div>
       {helpOpen && <ShortcutsHelp onClose={closeHelp} />}

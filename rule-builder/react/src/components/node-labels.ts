@@ -1,5 +1,5 @@
 import type { EditorNode } from '@baton/rule-builder-core';
-import { triggerLabel } from '../model/labels';
+import { triggerKindLabel } from '../model/labels';
 
 /** What a node is called on the canvas and in the panel. */
 export function nodeLabels(
@@ -7,7 +7,7 @@ export function nodeLabels(
   stepTitles: ReadonlyMap<string, string>,
 ): { kindLabel: string; title: string } {
   if (node.kind === 'trigger') {
-    return { kindLabel: triggerLabel(node.data.entity, node.data.event), title: node.id };
+    return { kindLabel: triggerKindLabel(node.data), title: node.id };
   }
   const kindLabel = stepTitles.get(node.data.stepType) ?? node.data.stepType;
   return { kindLabel, title: node.data.title ?? kindLabel };

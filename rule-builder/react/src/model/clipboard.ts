@@ -111,8 +111,12 @@ function isNode(value: unknown): value is EditorNode {
   if (!isRecord(value) || typeof value.id !== 'string' || !isRecord(value.data)) return false;
   const { position } = value;
   if (!isRecord(position) || !Number.isFinite(position.x) || !Number.isFinite(position.y)) return false;
-  if (value.kind === 'trigger')
-    return typeof value.data.entity === 'string' && typeof value.data.event === 'string';
+  if (value.kind === 'trigger') {
+    const { entity, event, kind } = value.data;
+    return (
+      typeof entity === 'string' && (typeof event === 'string' || kind === 'schedule' || kind === 'webhook')
+    );
+  }
   return value.kind === 'step' && typeof value.data.stepType === 'string' && isRecord(value.data.config);
 }
 

@@ -12,6 +12,7 @@ import type { Position } from '@baton/contracts';
 import { checkConnection } from './connection';
 import type { EditorNotice } from './errors';
 import { freshId } from './ids';
+import { triggerIdBase } from './trigger-kinds';
 
 /** Every id in the graph's node id space (triggers and steps share one). */
 export function nodeIdSet(graph: EditorGraph): Set<string> {
@@ -46,7 +47,7 @@ export function addTrigger(
   data: TriggerNodeData,
   position: Position = nextPosition(graph, 'trigger'),
 ): { graph: EditorGraph; id: string } {
-  const id = freshId(`${data.entity}_${data.event}`, nodeIdSet(graph));
+  const id = freshId(triggerIdBase(data), nodeIdSet(graph));
   const node: EditorTriggerNode = { id, kind: 'trigger', position, data };
   return { graph: { ...graph, nodes: [...graph.nodes, node] }, id };
 }

@@ -10,7 +10,20 @@ export function humanize(name: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-/** "Lead created", "Opportunity updated". */
+/** "Lead created", "Opportunity updated"; `schedule` and `webhook` name the other trigger kinds. */
 export function triggerLabel(entity: string, event: string): string {
-  return event === 'manual' ? `Run on a ${entity} by hand` : `${humanize(entity)} ${event}`;
+  if (event === 'manual') return `Run on a ${entity} by hand`;
+  if (event === 'schedule') return `${humanize(entity)} on a schedule`;
+  if (event === 'webhook') return `${humanize(entity)} from a webhook`;
+  return `${humanize(entity)} ${event}`;
+}
+
+/** The label of a trigger (a definition's or a canvas node's data), whatever its kind. */
+export function triggerKindLabel(trigger: {
+  readonly entity: string;
+  readonly kind?: string;
+  readonly event?: string;
+}): string {
+  const recordEvent = trigger.kind === undefined || trigger.kind === 'record';
+  return triggerLabel(trigger.entity, recordEvent ? (trigger.event ?? '') : trigger.kind!);
 }

@@ -36,6 +36,10 @@ const CONTROL_DESCRIPTIONS: Readonly<Record<string, string>> = {
   end: 'Ends this path of the run.',
   approval: 'Asks approvers chosen by rule, stage by stage, and waits for their decision.',
   wait_for: 'Waits until a condition on the record holds, or until a deadline passes.',
+  parallel: 'Starts all its outgoing paths at once; they meet again at a join.',
+  join: 'Where parallel paths meet: goes on once all (or the first) arrived.',
+  call_workflow: 'Runs another published workflow on this record or one a step created.',
+  for_each: 'Runs another published workflow once for each related record.',
 };
 
 /**

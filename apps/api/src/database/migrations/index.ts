@@ -10,6 +10,9 @@ import { Migration20261124000000Approvals } from './Migration20261124000000Appro
 import { Migration20261124100000NotificationStream } from './Migration20261124100000NotificationStream';
 import { Migration20261124200000Turns } from './Migration20261124200000Turns';
 import { Migration20261124300000DateTriggers } from './Migration20261124300000DateTriggers';
+import { Migration20261125000000RunParentsAndOwners } from './Migration20261125000000RunParentsAndOwners';
+import { Migration20261125100000OutboundEffects } from './Migration20261125100000OutboundEffects';
+import { Migration20261125300000WebhookSecrets } from './Migration20261125300000WebhookSecrets';
 
 // Listed explicitly so migrations run the same from src/ (tests) and dist/ (production).
 export const MIGRATIONS: MigrationObject[] = [
@@ -24,4 +27,7 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261124100000NotificationStream', class: Migration20261124100000NotificationStream },
   { name: 'Migration20261124200000Turns', class: Migration20261124200000Turns },
   { name: 'Migration20261124300000DateTriggers', class: Migration20261124300000DateTriggers },
+  { name: 'Migration20261125000000RunParentsAndOwners', class: Migration20261125000000RunParentsAndOwners },
+  { name: 'Migration20261125100000OutboundEffects', class: Migration20261125100000OutboundEffects },
+  { name: 'Migration20261125300000WebhookSecrets', class: Migration20261125300000WebhookSecrets },
 ];

@@ -2,10 +2,16 @@ import type { Role } from '@baton/domain';
 
 export const DEMO_PASSWORD = 'baton-demo';
 
-export const DEMO_USERS: Array<{ email: string; name: string; role: Role }> = [
+/** Fixed ids of the demo reps, so a shipped process can name them (the Lead handoff's territories). */
+export const DEMO_REP_IDS = {
+  rep1: '5a1e5000-0000-4000-8000-000000000001',
+  rep2: '5a1e5000-0000-4000-8000-000000000002',
+} as const;
+
+export const DEMO_USERS: Array<{ id?: string; email: string; name: string; role: Role }> = [
   { email: 'admin@demo.baton', name: 'Alex Admin', role: 'admin' },
-  { email: 'rep1@demo.baton', name: 'Riley Rep', role: 'sales_rep' },
-  { email: 'rep2@demo.baton', name: 'Sam Seller', role: 'sales_rep' },
+  { id: DEMO_REP_IDS.rep1, email: 'rep1@demo.baton', name: 'Riley Rep', role: 'sales_rep' },
+  { id: DEMO_REP_IDS.rep2, email: 'rep2@demo.baton', name: 'Sam Seller', role: 'sales_rep' },
   { email: 'approver@demo.baton', name: 'Avery Approver', role: 'approver' },
   { email: 'manager@demo.baton', name: 'Morgan Manager', role: 'manager' },
   { email: 'engineer@demo.baton', name: 'Eden Engineer', role: 'engineer' },

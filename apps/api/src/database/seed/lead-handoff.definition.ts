@@ -1,6 +1,10 @@
 import type { WorkflowDefinition } from '@baton/contracts';
+import { DEMO_REP_IDS } from './demo-data';
 
-/** The first published workflow: every new lead gets an owner and a task to contact it. */
+/**
+ * The first published workflow: every new lead gets an owner — the rep of its region's territory,
+ * else the next sales rep in turn — and a task to contact it.
+ */
 export const LEAD_HANDOFF: WorkflowDefinition = {
   schemaVersion: 1,
   key: 'lead-handoff',
@@ -10,8 +14,24 @@ export const LEAD_HANDOFF: WorkflowDefinition = {
     {
       id: 'assign_owner',
       type: 'assign_owner',
-      title: 'Assign a rep',
-      config: { strategy: 'round_robin', role: 'sales_rep' },
+      title: 'Assign a rep by territory',
+      config: {
+        strategy: 'round_robin',
+        role: 'sales_rep',
+        // A territory whose rep is deactivated (or was never seeded) falls back to the rotation.
+        territories: [
+          {
+            name: 'EMEA',
+            when: { in: [{ var: 'lead.region' }, ['EMEA', 'Europe']] },
+            assignTo: { kind: 'users', userIds: [DEMO_REP_IDS.rep1] },
+          },
+          {
+            name: 'Americas',
+            when: { in: [{ var: 'lead.region' }, ['NA', 'LATAM', 'Americas']] },
+            assignTo: { kind: 'users', userIds: [DEMO_REP_IDS.rep2] },
+          },
+        ],
+      },
     },
     {
       id: 'contact_task',

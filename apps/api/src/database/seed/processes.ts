@@ -5,6 +5,7 @@ import { User } from '../../users/user.entity';
 import { Workflow } from '../../workflows/workflow.entity';
 import { WorkflowVersion } from '../../workflows/workflow-version.entity';
 import { CASE_ESCALATION } from './case-escalation.definition';
+import { LEAD_CONTACT_SLA } from './lead-contact-sla.definition';
 import { LEAD_HANDOFF } from './lead-handoff.definition';
 import { QUOTE_APPROVAL } from './quote-approval.definition';
 import { SUBSCRIPTION_RENEWAL } from './subscription-renewal.definition';
@@ -12,6 +13,7 @@ import { SUBSCRIPTION_RENEWAL } from './subscription-renewal.definition';
 /** The processes Baton ships, published on first start; each one once, so a deleted one stays deleted. */
 export const SHIPPED_PROCESSES: readonly WorkflowDefinition[] = [
   LEAD_HANDOFF,
+  LEAD_CONTACT_SLA,
   QUOTE_APPROVAL,
   SUBSCRIPTION_RENEWAL,
   CASE_ESCALATION,
@@ -41,6 +43,9 @@ export async function seedProcesses(em: EntityManager): Promise<string[]> {
           key: definition.key,
           name: definition.name,
           entity: definition.triggers[0]!.entity,
+          ownerId:
+            (await tx.findOne(User, { role: 'admin' }, { orderBy: { createdAt: 'asc', id: 'asc' } }))?.id ??
+            null,
         });
         const version = tx.create(WorkflowVersion, {
           workflow,

@@ -8,10 +8,14 @@ const reminder = (days: number) => ({
   body: 'The subscription ends on {{subscription.endDate}}.',
 });
 
+const PLAN = { var: 'subscription.plan' };
+const RENEWAL_OPPORTUNITY = { var: 'steps.renewal_opp.recordId' };
+
 /**
- * Subscription renewal: 60 days before the end the subscription is marked due and its owner gets a
- * task; reminders follow at 30 and 7 days; if it is not renewed by its end date, the owner's
- * manager is told and the subscription is marked at risk.
+ * Subscription renewal: 60 days before the end the subscription is marked due, a renewal
+ * opportunity and a draft quote for it are opened, and its owner gets a task on that opportunity;
+ * reminders follow at 30 and 7 days; if it is not renewed by its end date, the owner's manager is
+ * told and the subscription is marked at risk.
  */
 export const SUBSCRIPTION_RENEWAL: WorkflowDefinition = {
   schemaVersion: 1,
@@ -54,15 +58,52 @@ export const SUBSCRIPTION_RENEWAL: WorkflowDefinition = {
       config: { set: { renewalStatus: 'renewal_due' } },
     },
     {
+      id: 'renewal_opp',
+      type: 'create_record',
+      title: 'Open the renewal opportunity',
+      config: {
+        entity: 'opportunity',
+        link: true,
+        values: {
+          name: { cat: ['Renewal: ', PLAN] },
+          amount: { var: 'subscription.amount' },
+          closeDate: { var: 'subscription.endDate' },
+          ownerId: { var: 'subscription.ownerId' },
+        },
+      },
+    },
+    {
+      // A plan is not a price-book product, so the draft has no lines: the rep prices it.
+      id: 'renewal_quote',
+      type: 'create_record',
+      title: 'Draft the renewal quote',
+      config: {
+        entity: 'quote',
+        values: { name: { cat: ['Renewal: ', PLAN] }, opportunityId: RENEWAL_OPPORTUNITY },
+      },
+    },
+    {
       id: 'renewal_task',
-      type: 'create_task',
+      type: 'create_record',
       title: 'Task for the owner',
       config: {
-        title: 'Prepare the subscription renewal',
-        description: 'The subscription ends in 60 days: agree the renewal with the customer.',
-        assignee: { kind: 'record_owner' },
-        dueInBusinessDays: 10,
-        priority: 'high',
+        entity: 'task',
+        values: {
+          title: 'Prepare the subscription renewal',
+          description: {
+            cat: [
+              PLAN,
+              ' ends on ',
+              { var: 'subscription.endDate' },
+              ': agree the renewal with the customer. The renewal quote is drafted on this opportunity.',
+            ],
+          },
+          assigneeId: { var: 'subscription.ownerId' },
+          dueAt: { add_business_days: [{ now: [] }, 10] },
+          priority: 'high',
+          recordType: 'opportunity',
+          recordId: RENEWAL_OPPORTUNITY,
+        },
       },
     },
     {
@@ -97,7 +138,9 @@ export const SUBSCRIPTION_RENEWAL: WorkflowDefinition = {
   ],
   transitions: [
     { id: 'at_60', from: 'sixty_days_before', to: 'mark_due' },
-    { id: 'then_task', from: 'mark_due', to: 'renewal_task' },
+    { id: 'then_opportunity', from: 'mark_due', to: 'renewal_opp' },
+    { id: 'then_quote', from: 'renewal_opp', to: 'renewal_quote' },
+    { id: 'then_task', from: 'renewal_quote', to: 'renewal_task' },
     { id: 'then_wait', from: 'renewal_task', to: 'until_renewed' },
     { id: 'checked', from: 'until_renewed', to: 'renewed' },
     {

@@ -10,6 +10,7 @@ import { Quote } from '../../quotes/quote.entity';
 import { QUOTE_ACTIONS } from '../../quotes/quote-status';
 import { RENEWAL_STATUSES, Subscription } from '../../subscriptions/subscription.entity';
 import { TASK_PRIORITIES, TASK_STATUSES, Task } from '../../tasks/task.entity';
+import { caseCreator, opportunityCreator, quoteCreator, taskCreator } from './creators';
 import {
   integer,
   iso,
@@ -100,6 +101,7 @@ const quote: RecordAdapter<Quote> = {
     decidedById: quoteDecider,
     ownerId: owner,
   },
+  create: quoteCreator,
 };
 
 const opportunity: RecordAdapter<Opportunity> = {
@@ -123,6 +125,7 @@ const opportunity: RecordAdapter<Opportunity> = {
     updatedAt: iso(o.updatedAt),
   }),
   writable: { stage: oneOf(OPPORTUNITY_STAGES), ownerId: owner },
+  create: opportunityCreator,
 };
 
 const subscription: RecordAdapter<Subscription> = {
@@ -164,6 +167,7 @@ const supportCase: RecordAdapter<SupportCase> = {
     updatedAt: iso(c.updatedAt),
   }),
   writable: { priority: oneOf(CASE_PRIORITIES), status: oneOf(CASE_STATUSES), ownerId: owner },
+  create: caseCreator,
 };
 
 const account: RecordAdapter<Account> = {
@@ -229,6 +233,7 @@ const task: RecordAdapter<Task> = {
     status: oneOf(TASK_STATUSES),
     assigneeId: userRef('assignee', { nullable: false }),
   },
+  create: taskCreator,
 };
 
 export const RECORD_ADAPTERS: Record<EntityType, RecordAdapter> = {

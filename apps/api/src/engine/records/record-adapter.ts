@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { BatonError } from '@baton/domain';
 import { User } from '../../users/user.entity';
+import type { RecordCreator } from './record-creator';
 
 /** Sets one field of a record from a step, after checking the value; throws DEFINITION_INVALID if wrong. */
 export type FieldWriter<R> = (
@@ -20,6 +21,8 @@ export interface RecordAdapter<R extends { id: string } = any> {
   fields(record: R): Record<string, unknown>;
   /** Fields a step may set. Everything else is refused, so a definition cannot reach system fields. */
   writable: Record<string, FieldWriter<R>>;
+  /** How a step creates one (`create_record`); absent where steps may not create this type. */
+  create?: RecordCreator;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
