@@ -1,4 +1,5 @@
 import { ApiClient, eventually, expectStatus, type ApiResponse } from '../support/api';
+import { recordHistory } from '../support/histories';
 import { removeDataDir, startProduct, type Product } from '../support/product';
 
 jest.setTimeout(300_000);
@@ -105,7 +106,9 @@ describe('flow control, sub-workflows and failed runs', () => {
       ],
     );
     const lead = await newLead('Parallel All');
-    const run = await settled(await runOn(workflow, lead.id));
+    const runId = await runOn(workflow, lead.id);
+    const run = await settled(runId);
+    await recordHistory(product, runId, 'parallel-all-join');
 
     expect(run.status).toBe('completed');
     const order = (run.trail as Row[]).map((v) => v.stepId);
@@ -142,7 +145,9 @@ describe('flow control, sub-workflows and failed runs', () => {
       ],
     );
     const lead = await newLead('Parallel Any');
-    const run = await settled(await runOn(workflow, lead.id));
+    const runId = await runOn(workflow, lead.id);
+    const run = await settled(runId);
+    await recordHistory(product, runId, 'parallel-any-path-stopped');
 
     expect(run.status).toBe('completed');
     const byStep = Object.fromEntries((run.trail as Row[]).map((v) => [v.stepId, v]));
@@ -175,6 +180,7 @@ describe('flow control, sub-workflows and failed runs', () => {
     const lead = await newLead('Called Child');
     const runId = await runOn(parent, lead.id);
     const run = await settled(runId);
+    await recordHistory(product, runId, 'call-workflow-waits-for-child');
 
     expect(run.status).toBe('completed');
     expect((run.trail as Row[]).map((v) => v.stepId)).toEqual(['call', 'after']);
@@ -235,6 +241,7 @@ describe('flow control, sub-workflows and failed runs', () => {
     );
     const runId = await runOn(loop, account.id);
     const run = await settled(runId);
+    await recordHistory(product, runId, 'for-each-related-records');
 
     expect(run.status).toBe('completed');
     const children = (await ok(admin.get(`/api/runs?parentRunId=${encodeURIComponent(runId)}`)))
@@ -305,6 +312,7 @@ describe('flow control, sub-workflows and failed runs', () => {
     );
     await ok(manager.post(`/api/runs/${encodeURIComponent(runId)}/resume`, { from: 'retry' }), 202);
     const resumed = await settled(runId);
+    await recordHistory(product, runId, 'failed-run-retried');
 
     expect(resumed.status).toBe('completed');
     const visits = (resumed.trail as Row[]).map((v) => [v.stepId, v.status]);
