@@ -105,6 +105,7 @@ const EXPECTED: Record<string, Role[]> = {
   'GET /api/runs': TECH_READERS,
   'GET /api/runs/{id}': TECH_READERS,
   'POST /api/runs/{id}/cancel': ['admin', 'manager'],
+  'POST /api/runs/{id}/resume': ['admin', 'manager'],
 
   // Everyone who works with customers may log activities, write notes and keep their own tasks;
   // whose record or note it is is checked by the services.

@@ -130,6 +130,23 @@ describe('lead handoff through the real runtime', () => {
         .output;
     }
 
+    it('refuses a territory condition on a field leads do not have, naming where it is', async () => {
+      const workflows = (await admin.get('/api/workflows')).body.items as Array<Record<string, any>>;
+      const handoff = workflows.find((w) => w.key === 'lead-handoff')!;
+      const { definition } = (await admin.get(`/api/workflows/${handoff.id}/versions/1`)).body;
+      definition.steps[0].config.territories[0].when = { in: [{ var: 'lead.regoin' }, ['EMEA']] };
+      const res = await admin.post('/api/workflows/validate', { definition });
+      expect(res.status).toBe(200);
+      expect(res.body.ok).toBe(false);
+      expect(res.body.errors).toEqual([
+        expect.objectContaining({
+          code: 'UNKNOWN_FIELD',
+          nodeId: 'assign_owner',
+          path: expect.stringMatching(/^\/steps\/0\/config\/territories\/0\/when/),
+        }),
+      ]);
+    });
+
     it("gives leads of a territory's region to its rep, every time", async () => {
       const emea = [await handOff('Emmy Noether', 'EMEA'), await handOff('Lise Meitner', 'EMEA')];
       expect(emea.map((l) => l.owner)).toEqual(['Riley Rep', 'Riley Rep']);

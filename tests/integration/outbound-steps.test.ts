@@ -65,15 +65,22 @@ describe('outbound steps: email over SMTP and webhook calls', () => {
   }
 
   async function finishedRun(leadId: string): Promise<Row> {
-    return eventually(
-      async () => {
-        const runs = (await ok(admin.get(`/api/runs?recordId=${leadId}&workflowId=${workflowId}`)))
-          .items as Row[];
-        return runs[0] && runs[0].status !== 'running' ? runs[0] : undefined;
-      },
-      90_000,
-      `the outbound run on lead ${leadId} to finish`,
-    );
+    const runs = async () =>
+      (await ok(admin.get(`/api/runs?recordId=${leadId}&workflowId=${workflowId}`))).items as Row[];
+    try {
+      return await eventually(
+        async () => {
+          const [run] = await runs();
+          return run && run.status !== 'running' ? run : undefined;
+        },
+        90_000,
+        `the outbound run on lead ${leadId} to finish`,
+      );
+    } catch (err) {
+      // Say where it stood: the runs so far and the end of the product's log.
+      const where = JSON.stringify(await runs(), null, 1);
+      throw new Error(`${(err as Error).message}\nruns: ${where}\n${product.output().slice(-3000)}`);
+    }
   }
 
   const hooksFor = (leadId: string) => receiver.hooks.filter((h) => h.body.record?.id === leadId);

@@ -1,4 +1,4 @@
-import { ApiClient, eventually, expectStatus } from '../support/api';
+import { ApiClient, eventually, expectStatus, type ApiResponse } from '../support/api';
 import { removeDataDir, startProduct, type Product } from '../support/product';
 
 jest.setTimeout(240_000);
@@ -42,8 +42,7 @@ describe('workflow version history, diff and restore', () => {
   let product: Product;
   let admin: ApiClient;
   let workflowId: string;
-  const ok = <T = any>(res: Promise<{ status: number; body: T }>, status = 200) =>
-    expectStatus(product, res, status);
+  const ok = (res: Promise<ApiResponse>, status = 200) => expectStatus(product, res, status);
 
   beforeAll(async () => {
     product = await startProduct();

@@ -1,4 +1,4 @@
-import { FakeCrm, runActivityType } from '@baton/activity-sdk';
+import { ActivityRegistry, FakeCrm, runActivityType } from '@baton/activity-sdk';
 import { assignOwner } from './assign-owner.activity';
 import { weightedCycle } from './owner-pools';
 
@@ -197,26 +197,48 @@ describe(`${assignOwner.type} skips inactive users`, () => {
 });
 
 describe(`${assignOwner.type} config`, () => {
-  const rejects = (config: unknown) => expect(assign(crmWith(null), config)).rejects.toThrow();
+  it('describes territories and weights to the editor, with the old defaults', () => {
+    const described = new ActivityRegistry([assignOwner]).describe()[0]!;
+    const properties = described.configSchema.properties as Record<string, Record<string, unknown>>;
+    expect(properties.strategy).toMatchObject({
+      default: 'round_robin',
+      enum: ['round_robin', 'least_loaded', 'weighted'],
+    });
+    expect(properties.role).toMatchObject({ default: 'sales_rep' });
+    expect(properties.territories).toMatchObject({ type: 'array' });
+    expect(properties.weights).toMatchObject({ type: 'object' });
+    expect(described.configSchema.required ?? []).not.toContain('territories');
+  });
 
   it('still accepts published {strategy, role} configs', async () => {
     const out = await assign(crmWith(null), { strategy: 'round_robin', role: 'sales_rep' });
     expect(out).toEqual({ ownerId: 'rep-a', ownerName: 'rep-a', territory: null, strategy: 'round_robin' });
   });
 
-  it('rejects weighted without weights, on the step or a territory', async () => {
-    await rejects({ strategy: 'weighted' });
-    await rejects({ territories: [{ ...EMEA, strategy: 'weighted' }] });
-  });
-
-  it('rejects weights that are not positive integers', async () => {
-    await rejects({ strategy: 'weighted', weights: { 'rep-a': 0 } });
-    await rejects({ strategy: 'weighted', weights: { 'rep-a': 1.5 } });
-  });
-
-  it('rejects a territory without a condition, with an empty pool or a name used twice', async () => {
-    await rejects({ territories: [{ name: 'No rule', assignTo: { kind: 'role', role: 'sales_rep' } }] });
-    await rejects({ territories: [{ ...EMEA, assignTo: { kind: 'users', userIds: [] } }] });
-    await rejects({ territories: [EMEA, EMEA] });
+  it.each<[string, unknown, string]>([
+    ['weighted without weights', { strategy: 'weighted' }, 'weights'],
+    [
+      'a weighted territory without weights',
+      { territories: [{ ...EMEA, strategy: 'weighted' }] },
+      'territories.0.weights',
+    ],
+    ['a weight of 0', { strategy: 'weighted', weights: { 'rep-a': 0 } }, 'weights.rep-a'],
+    ['a fractional weight', { strategy: 'weighted', weights: { 'rep-a': 1.5 } }, 'weights.rep-a'],
+    [
+      'a territory without a condition',
+      { territories: [{ name: 'No rule', assignTo: { kind: 'role', role: 'sales_rep' } }] },
+      'territories.0.when',
+    ],
+    [
+      'a territory of no users',
+      { territories: [{ ...EMEA, assignTo: { kind: 'users', userIds: [] } }] },
+      'territories.0.assignTo.userIds',
+    ],
+    ['two territories of one name', { territories: [EMEA, EMEA] }, 'territories.1.name'],
+    ['an unknown strategy', { strategy: 'random' }, 'strategy'],
+  ])('rejects %s at its place in the config', (_, config, path) => {
+    const parsed = assignOwner.configSchema.safeParse(config);
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues.map((i) => i.path.join('.'))).toEqual([path]);
   });
 });
