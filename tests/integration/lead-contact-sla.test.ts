@@ -22,8 +22,13 @@ describe('lead handoff SLA', () => {
   const slaRunOf = (leadId: string): Promise<Row> =>
     eventually(
       async () =>
-        ((await ok(admin.get(`/api/runs?recordId=${leadId}&workflowId=${workflows['lead-contact-sla']!.id}`)))
-          .items as Row[])[0],
+        (
+          (
+            await ok(
+              admin.get(`/api/runs?recordId=${leadId}&workflowId=${workflows['lead-contact-sla']!.id}`),
+            )
+          ).items as Row[]
+        )[0],
       30_000,
       'the SLA run to start',
     );
@@ -39,7 +44,10 @@ describe('lead handoff SLA', () => {
     const wait = (definition.steps as Row[]).find((s) => s.id === 'contacted_in_time')!;
     expect(wait.config.timeout).toEqual({ amount: 8, unit: 'business_hours' });
     wait.config.timeout = { amount: 3, unit: 'seconds' };
-    await ok(admin.post(`/api/workflows/${sla.id}/versions`, { definition, note: 'Seconds, for the test' }), 201);
+    await ok(
+      admin.post(`/api/workflows/${sla.id}/versions`, { definition, note: 'Seconds, for the test' }),
+      201,
+    );
     await ok(admin.post(`/api/workflows/${sla.id}/versions/2/publish`, { note: 'Short SLA' }));
   });
 
@@ -94,7 +102,9 @@ describe('lead handoff SLA', () => {
     expect(told).toHaveLength(1);
 
     // The manager moves it on: the clock the escalation restarted stops, and the run ends.
-    await ok(admin.request('PATCH', `/api/leads/${lead.id}`, { status: 'working', version: escalated.version }));
+    await ok(
+      admin.request('PATCH', `/api/leads/${lead.id}`, { status: 'working', version: escalated.version }),
+    );
     const done = await eventually(
       async () => {
         const r = await ok(admin.get(`/api/runs/${encodeURIComponent(run.id)}`));

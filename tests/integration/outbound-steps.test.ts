@@ -170,7 +170,8 @@ describe('outbound steps: email over SMTP and webhook calls', () => {
     const [hook, ...more] = hooksFor(lead.id);
     expect(more).toEqual([]);
     expect(hook).toMatchObject({ method: 'POST', path: '/leads' });
-    expect(hook!.headers['idempotency-key']).toBe(`${run.id}:call:1`);
+    // The step's key: run id + step id + which visit of the run this was.
+    expect(hook!.headers['idempotency-key']).toBe(`${run.id}:call:2`);
     const signature = createHmac('sha256', SECRET).update(hook!.raw).digest('hex');
     expect(hook!.headers['x-baton-signature']).toBe(`sha256=${signature}`);
     expect(hook!.body).toMatchObject({
@@ -206,7 +207,7 @@ describe('outbound steps: email over SMTP and webhook calls', () => {
     expect(run.status).toBe('completed');
     const hooks = hooksFor(lead.id);
     expect(hooks).toHaveLength(2);
-    expect(hooks.map((h) => h.headers['idempotency-key'])).toEqual([`${run.id}:call:1`, `${run.id}:call:1`]);
+    expect(hooks.map((h) => h.headers['idempotency-key'])).toEqual([`${run.id}:call:2`, `${run.id}:call:2`]);
     expect((await ok(admin.get(`/api/leads/${lead.id}`))).region).toBe('EMEA-retried');
     // The email step before it ran once: a retried step does not repeat the steps before it.
     expect(sink.mails.filter((m) => m.to.includes('flaky.lead@engines.test'))).toHaveLength(1);

@@ -37,7 +37,7 @@ describe('running a workflow on a chosen record', () => {
       }),
     );
     expect(result.status).toBe('completed');
-    expect(result.path).toEqual(['assign_owner', 'contact_task']);
+    expect(result.path).toEqual(['assign_owner', 'contact_task', 'watch_sla']);
     const [assign, task] = result.steps as Row[];
     expect(assign!.intentions).toEqual([
       expect.objectContaining({

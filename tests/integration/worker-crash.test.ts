@@ -91,9 +91,17 @@ describe('a worker killed in the middle of runs', () => {
         const items = (await admin.get('/api/runs?limit=200')).body.items as Array<{
           status: string;
           record: { id: string };
+          parentRunId: string | null;
         }>;
         const mine = items.filter((r) => ids.includes(r.record.id));
-        return mine.length === LEADS && mine.every((r) => r.status === 'completed') ? mine : undefined;
+        const handoffs = mine.filter((r) => r.parentRunId === null);
+        // Each handoff starts one SLA watch (a child run, still waiting): never two, crash or not.
+        const watches = mine.filter((r) => r.parentRunId !== null);
+        return handoffs.length === LEADS &&
+          handoffs.every((r) => r.status === 'completed') &&
+          watches.length === LEADS
+          ? handoffs
+          : undefined;
       },
       60_000,
       'every run to complete',

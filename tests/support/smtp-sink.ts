@@ -28,7 +28,10 @@ function parse(raw: string): Pick<ReceivedMail, 'headers' | 'subject' | 'message
     headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
   }
   // Plain ASCII text is sent 7bit; a trailing CRLF ends the body.
-  const text = raw.slice(split + 4).replace(/\r\n$/, '').replace(/\r\n/g, '\n');
+  const text = raw
+    .slice(split + 4)
+    .replace(/\r\n$/, '')
+    .replace(/\r\n/g, '\n');
   return { headers, subject: headers.subject ?? '', messageId: headers['message-id'] ?? '', text };
 }
 

@@ -52,7 +52,14 @@ export class AppModule {
       module: AppModule,
       // Feature modules (CrmModule, …) use the shared services below without re-declaring them.
       global: true,
-      exports: [BATON_CONFIG, OutboxService, TemporalService, AuditService, ApprovalsService, RunStarterService],
+      exports: [
+        BATON_CONFIG,
+        OutboxService,
+        TemporalService,
+        AuditService,
+        ApprovalsService,
+        RunStarterService,
+      ],
       imports: [MikroOrmModule.forRoot(mikroOrmConfig(config.databaseUrl)), CrmModule, HooksModule],
       controllers: [
         ActivityTypesController,

@@ -135,10 +135,7 @@ export const httpRequest = defineActivityType({
       ...lowerCased(config.headers),
       'idempotency-key': idempotencyKey,
     };
-    if (config.secret !== undefined)
-      headers['x-baton-signature'] = `sha256=${createHmac('sha256', config.secret)
-        .update(body ?? '')
-        .digest('hex')}`;
+    if (config.secret !== undefined) headers['x-baton-signature'] = sign(config.secret, body ?? '');
 
     const response = await outbound.fetch({
       method: config.method,
@@ -153,7 +150,7 @@ export const httpRequest = defineActivityType({
       return { status, body: parseBody(response), truncated: response.truncated };
     const answered = `${config.method} ${new URL(url).host} answered ${status}`;
     // The receiver is busy or down: worth asking again with the same Idempotency-Key.
-    if (status === 408 || status === 429 || status >= 500) throw new Error(`${answered}; will retry`);
+    if (status === 408 || status === 429 || status >= 500) throw new Error(answered);
     // A redirect could lead anywhere, inside the network included; the author should use the final URL.
     const why =
       status >= 300 && status < 400 ? 'redirects are not followed' : 'the receiver refused the call';
@@ -163,6 +160,11 @@ export const httpRequest = defineActivityType({
     });
   },
 });
+
+/** What receivers check: `sha256=` + the hex HMAC-SHA256 of the exact bytes sent. */
+function sign(secret: string, body: string): string {
+  return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
+}
 
 function lowerCased(headers: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));

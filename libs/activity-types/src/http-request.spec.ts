@@ -1,5 +1,11 @@
 import { createHmac } from 'node:crypto';
-import { FakeCrm, FakeOutbound, RESPONSE_BODY_LIMIT, runActivityType } from '@baton/activity-sdk';
+import {
+  ActivityRegistry,
+  FakeCrm,
+  FakeOutbound,
+  RESPONSE_BODY_LIMIT,
+  runActivityType,
+} from '@baton/activity-sdk';
 import { BatonError } from '@baton/domain';
 import { httpRequest } from './http-request.activity';
 
@@ -147,6 +153,15 @@ describe(httpRequest.type, () => {
     ['a short secret', { secret: 'short' }],
   ])('rejects %s in its config', (_what, config) => {
     expect(httpRequest.configSchema.safeParse({ url: HOOK, ...config }).success).toBe(false);
+  });
+
+  it('describes its config for the editor, method as a choice with POST first', () => {
+    const [described] = new ActivityRegistry([httpRequest]).describe();
+    expect(described).toMatchObject({ category: 'Integrations', title: 'Call a webhook' });
+    expect(described!.configSchema).toMatchObject({
+      required: ['url'],
+      properties: { method: { enum: ['POST', 'PUT', 'PATCH', 'GET', 'DELETE'], default: 'POST' } },
+    });
   });
 
   it('gives its steps longer than the longest request to finish', () => {

@@ -43,8 +43,10 @@ export async function pickOwner(crm: CrmGateway, pool: OwnerPool, candidates: Cr
       const turn = await crm.takeTurn(`${rotationKey(pool.members)}:weighted`, cycle.length);
       return candidates[cycle[turn]!]!;
     }
-    default:
-      throw new BatonError('DEFINITION_INVALID', `Unknown assignment strategy ${String(pool.strategy)}`);
+    default: {
+      const unknown: never = pool.strategy;
+      throw new BatonError('DEFINITION_INVALID', `Unknown assignment strategy ${String(unknown)}`);
+    }
   }
 }
 

@@ -43,7 +43,9 @@ function itemProblem(item: string, field: CronField): string | null {
   if (start === undefined) return `"${from}" is not a valid ${field.name} (${field.min}–${field.max})`;
   if (to === undefined) {
     // "5/15" means different things to different cron dialects; ask for "5-59/15".
-    return step === undefined ? null : `write "${item}" as a range with a step, e.g. "${from}-${field.max}/${step}"`;
+    return step === undefined
+      ? null
+      : `write "${item}" as a range with a step, e.g. "${from}-${field.max}/${step}"`;
   }
   const end = valueOf(to, field);
   if (end === undefined) return `"${to}" is not a valid ${field.name} (${field.min}–${field.max})`;

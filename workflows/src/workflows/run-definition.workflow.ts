@@ -234,7 +234,8 @@ export async function runDefinitionWorkflow(input: RunDefinitionInput): Promise<
       try {
         const { output, intentions } = await execute(step, stepsRun.length);
         context.steps[step.id] = output;
-        if (input.dryRun) Object.assign(visit, { intentions: intentions ?? [], output });
+        // The run detail shows what each step produced; dry runs also what it would have done.
+        Object.assign(visit, input.dryRun ? { intentions: intentions ?? [], output } : { output });
         Object.assign(visit, { status: 'completed', finishedAt: now() });
         currentId = step.type === 'end' ? undefined : await next(step.id);
       } catch (err) {

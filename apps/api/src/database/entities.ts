@@ -3,6 +3,7 @@ import { Activity } from '../activities/activity.entity';
 import { ActivityKind } from '../activities/activity-kind.entity';
 import { Approval } from '../approvals/approval.entity';
 import { AuditEntry } from '../audit/audit-entry.entity';
+import { Backtest } from '../backtests/backtest.entity';
 import { LoginAttempt } from '../auth/login-attempt.entity';
 import { Session } from '../auth/session.entity';
 import { SupportCase } from '../cases/case.entity';
@@ -57,4 +58,5 @@ export const ENTITIES = [
   Notification,
   Approval,
   WebhookSecret,
+  Backtest,
 ];

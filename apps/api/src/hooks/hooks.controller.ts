@@ -41,7 +41,10 @@ export class HooksController {
     const result = await this.webhooks.deliver({
       workflowId,
       triggerId,
-      credentials: { authorization: header(req, 'authorization'), signature: header(req, 'x-baton-signature') },
+      credentials: {
+        authorization: header(req, 'authorization'),
+        signature: header(req, 'x-baton-signature'),
+      },
       body: Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0),
       idempotencyKey: header(req, 'idempotency-key'),
     });

@@ -1,3 +1,4 @@
+import { ReferenceKind } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EntityType } from '@baton/contracts';
 import { BatonError } from '@baton/domain';
@@ -24,7 +25,7 @@ export async function findRecord(
     const reference = key.field.endsWith('Id') ? key.field.slice(0, -2) : undefined;
     const property = meta.properties[key.field]
       ? key.field
-      : reference && meta.properties[reference]?.kind === 'm:1'
+      : reference && meta.properties[reference]?.kind === ReferenceKind.MANY_TO_ONE
         ? reference
         : undefined;
     if (property === undefined) {
@@ -45,10 +46,14 @@ export async function findRecord(
     });
   }
   if (found.length > 1) {
-    throw new BatonError('CONFLICT', `Several ${entity} records have this ${key.by === 'field' ? key.field : 'id'}`, {
-      entity,
-      ...(key.by === 'field' ? { field: key.field } : {}),
-    });
+    throw new BatonError(
+      'CONFLICT',
+      `Several ${entity} records have this ${key.by === 'field' ? key.field : 'id'}`,
+      {
+        entity,
+        ...(key.by === 'field' ? { field: key.field } : {}),
+      },
+    );
   }
   const record = found[0]!;
   return { id: record.id, fields: adapter.fields(record) };

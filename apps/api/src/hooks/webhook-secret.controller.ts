@@ -25,7 +25,7 @@ export class WebhookSecretController {
   @Roles('admin')
   @ApiOperation({
     summary:
-      "Issue a new webhook secret for the workflow (admins only). It is shown in this answer only; the previous one stops working at once",
+      'Issue a new webhook secret for the workflow (admins only). It is shown in this answer only; the previous one stops working at once',
   })
   @ApiJsonResponse(200, issuedSchema)
   rotate(@Param('id', new ParseUUIDPipe()) id: string, @CurrentUser() user: User) {

@@ -29,7 +29,10 @@ export class WebhookSecretsService {
   ) {}
 
   /** A new secret, replacing any earlier one at once; returned this once and never again. */
-  async rotate(workflowId: string, actor: User): Promise<{ secret: string; createdAt: string } & WebhookView> {
+  async rotate(
+    workflowId: string,
+    actor: User,
+  ): Promise<{ secret: string; createdAt: string } & WebhookView> {
     return this.em.transactional(async (tx) => {
       const workflow = await tx.findOne(Workflow, { id: workflowId });
       if (!workflow) throw new BatonError('NOT_FOUND', 'No workflow with this id', { id: workflowId });

@@ -6,6 +6,7 @@ import { BatonError } from '@baton/domain';
 import { evaluateRule, truthy } from '@baton/rules';
 import { eventIdOf } from '../outbox/event-ids';
 import { RunStarterService, triggerEventType } from '../outbox/run-starter.service';
+import { WorkflowRun } from '../workflows/workflow-run.entity';
 import { WorkflowVersion } from '../workflows/workflow-version.entity';
 import { Workflow } from '../workflows/workflow.entity';
 import { recordKeyOf } from './payload';
@@ -29,8 +30,7 @@ export interface Delivery {
 }
 
 export type DeliveryResult =
-  | { runId: string }
-  | { runId: null; reason: 'condition' | 'reenroll'; message: string };
+  { runId: string } | { runId: null; reason: 'condition' | 'reenroll'; message: string };
 
 /** Inbound webhooks: authenticates a delivery, finds its record and starts the run. */
 @Injectable()
@@ -62,14 +62,24 @@ export class WebhooksService {
     if ('problem' in key) throw new BatonError('RECORD_NOT_FOUND', key.problem, { entity: trigger.entity });
     const record = await findRecord(this.em, trigger.entity, key);
     const data = { [trigger.entity]: record.fields, steps: {}, trigger: { payload } };
-    if (trigger.condition !== undefined && !truthy(evaluateRule(trigger.condition, data, { now: Date.now() }))) {
-      return { runId: null, reason: 'condition', message: "The trigger's condition does not hold for this record" };
+    if (
+      trigger.condition !== undefined &&
+      !truthy(evaluateRule(trigger.condition, data, { now: Date.now() }))
+    ) {
+      return {
+        runId: null,
+        reason: 'condition',
+        message: "The trigger's condition does not hold for this record",
+      };
     }
 
     const eventId =
       delivery.idempotencyKey === undefined
         ? randomUUID()
         : eventIdOf(`webhook:${workflow.id}:${trigger.id}:${delivery.idempotencyKey}`);
+    // A retried delivery gets the run the first one started, even where re-enrollment would now refuse.
+    const earlier = await this.em.findOne(WorkflowRun, { workflowId: workflow.id, eventId });
+    if (earlier) return { runId: earlier.id };
     const outcome = await this.starter.start(this.em, {
       workflow,
       version,

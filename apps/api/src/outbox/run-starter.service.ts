@@ -109,7 +109,11 @@ export class RunStarterService {
   }
 
   /** Run history of one workflow on each of `recordIds` (records it never ran on are absent). */
-  async histories(em: EntityManager, workflowId: string, recordIds: string[]): Promise<Map<string, RunHistory>> {
+  async histories(
+    em: EntityManager,
+    workflowId: string,
+    recordIds: string[],
+  ): Promise<Map<string, RunHistory>> {
     if (recordIds.length === 0) return new Map();
     const rows = await em.execute<Array<{ record_id: string; last: Date | null; last_hour: string }>>(
       `select record_id, max(started_at) as last, count(*) filter (where started_at > now() - interval '1 hour') as last_hour from workflow_runs where workflow_id = ? and record_id in (${recordIds.map(() => '?').join(', ')}) group by record_id`,

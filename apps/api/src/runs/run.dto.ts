@@ -22,6 +22,8 @@ const trailSchema = z.object({
   startedAt: z.string(),
   finishedAt: z.string().optional(),
   error: z.object({ code: z.string(), message: z.string() }).optional(),
+  /** What the step produced (e.g. the task it created, the owner it chose). */
+  output: z.record(z.string(), z.unknown()).optional(),
 });
 
 export const runViewSchema = z.object({

@@ -44,4 +44,12 @@ export const workflowViewSchema = z.object({
   archived: z.boolean(),
   activeVersion: versionSummarySchema.nullable(),
   versions: z.array(versionSummarySchema),
+  /** `GET /workflows/{id}` only: the active version's hook URLs and whether a webhook secret is set. */
+  webhooks: z
+    .object({
+      secretSet: z.boolean(),
+      secretCreatedAt: z.string().nullable(),
+      hooks: z.array(z.object({ triggerId: z.string(), url: z.string() })),
+    })
+    .optional(),
 });

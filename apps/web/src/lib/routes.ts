@@ -8,10 +8,23 @@ export type Route =
   | 'quote'
   | 'approvals'
   | 'team'
-  | 'notifications';
+  | 'notifications'
+  | RecordListRoute
+  | RecordRoute;
 
-/** Pages with a fixed address; the workflow editor and a quote are reached from their lists. */
-export type NavRoute = Exclude<Route, 'workflow' | 'quote'>;
+/** Lists of CRM records, and the page of one record reached from them ("#/accounts/<id>"). */
+export type RecordListRoute = 'accounts' | 'contacts' | 'opportunities' | 'subscriptions';
+export type RecordRoute = 'account' | 'contact' | 'opportunity' | 'subscription';
+
+const RECORD_ROUTES: Record<RecordListRoute, RecordRoute> = {
+  accounts: 'account',
+  contacts: 'contact',
+  opportunities: 'opportunity',
+  subscriptions: 'subscription',
+};
+
+/** Pages with a fixed address; the workflow editor, a quote and a record are reached from their lists. */
+export type NavRoute = Exclude<Route, 'workflow' | 'quote' | RecordRoute>;
 
 const HREFS: Record<NavRoute, string> = {
   tasks: '#/tasks',
@@ -22,6 +35,10 @@ const HREFS: Record<NavRoute, string> = {
   approvals: '#/approvals',
   team: '#/team',
   notifications: '#/notifications',
+  accounts: '#/accounts',
+  contacts: '#/contacts',
+  opportunities: '#/opportunities',
+  subscriptions: '#/subscriptions',
 };
 
 const PLAIN_ROUTES: ReadonlySet<string> = new Set(['leads', 'import', 'approvals', 'team', 'notifications']);
@@ -35,6 +52,10 @@ export function parseRoute(hash: string): Route {
   const [segment = '', detail] = hash.replace(/^#\/?/, '').split('?')[0]!.split('/');
   if (segment === 'workflows') return detail ? 'workflow' : 'workflows';
   if (segment === 'quotes') return detail ? 'quote' : 'quotes';
+  if (Object.hasOwn(RECORD_ROUTES, segment)) {
+    const list = segment as RecordListRoute;
+    return detail ? RECORD_ROUTES[list] : list;
+  }
   return PLAIN_ROUTES.has(segment) ? (segment as Route) : 'tasks';
 }
 
@@ -44,7 +65,16 @@ export function quoteHref(id: string): string {
 
 /** The quote id in "#/quotes/<id>". */
 export function parseQuoteId(hash: string): string {
+  return parseDetailId(hash);
+}
+
+/** The id in "#/<list>/<id>": a quote's, a workflow's or a record's. */
+export function parseDetailId(hash: string): string {
   return decodeURIComponent(hash.replace(/^#\/?/, '').split('?')[0]!.split('/')[1] ?? '');
+}
+
+export function recordHref(list: RecordListRoute, id: string): string {
+  return `${HREFS[list]}/${encodeURIComponent(id)}`;
 }
 
 /** Which workflow the editor shows: a saved one, or a new one that exists only in the browser until saved. */

@@ -1,4 +1,3 @@
-import type { WorkflowDefinition } from '@baton/contracts';
 import type { Diagnostic } from '../diagnostics';
 import { TEST_CATALOG } from '../testing/test-catalog';
 import { validateDefinition } from './validate-definition';
@@ -30,10 +29,7 @@ const webhook = { kind: 'webhook', entity: 'lead', match: { by: 'field', field: 
 describe('schedule and webhook triggers', () => {
   it.each([
     ['a cron schedule', schedule],
-    [
-      'an interval schedule',
-      { ...schedule, cron: undefined, every: { amount: 15, unit: 'minutes' } },
-    ],
+    ['an interval schedule', { ...schedule, cron: undefined, every: { amount: 15, unit: 'minutes' } }],
     [
       'a schedule with a limit and re-enrollment',
       { ...schedule, timezone: 'America/New_York', limit: 20, reenroll: { mode: 'once' } },

@@ -25,5 +25,5 @@ export function triggerKindLabel(trigger: {
   readonly event?: string;
 }): string {
   const recordEvent = trigger.kind === undefined || trigger.kind === 'record';
-  return triggerLabel(trigger.entity, recordEvent ? (trigger.event ?? '') : trigger.kind!);
+  return triggerLabel(trigger.entity, recordEvent ? (trigger.event ?? '') : trigger.kind);
 }

@@ -37,7 +37,7 @@ export function switchTriggerKind(data: TriggerNodeData, kind: TriggerKind): Par
   const cleared = Object.fromEntries(KIND_KEYS.map((key) => [key, undefined]));
   switch (kind) {
     case 'record':
-      return { ...cleared, event: 'created' } as Partial<TriggerNodeData>;
+      return { ...cleared, event: 'created' };
     case 'schedule':
       return {
         ...cleared,
@@ -45,9 +45,9 @@ export function switchTriggerKind(data: TriggerNodeData, kind: TriggerKind): Par
         cron: '0 8 * * MON-FRI',
         timezone: 'UTC',
         condition: data.condition ?? { '==': [{ var: `${data.entity}.id` }, null] },
-      } as Partial<TriggerNodeData>;
+      };
     case 'webhook':
-      return { ...cleared, kind: 'webhook', match: { by: 'id' } } as Partial<TriggerNodeData>;
+      return { ...cleared, kind: 'webhook', match: { by: 'id' } };
   }
 }
 

@@ -13,6 +13,7 @@ import { Migration20261124300000DateTriggers } from './Migration20261124300000Da
 import { Migration20261125000000RunParentsAndOwners } from './Migration20261125000000RunParentsAndOwners';
 import { Migration20261125100000OutboundEffects } from './Migration20261125100000OutboundEffects';
 import { Migration20261125300000WebhookSecrets } from './Migration20261125300000WebhookSecrets';
+import { Migration20261125400000Backtests } from './Migration20261125400000Backtests';
 
 // Listed explicitly so migrations run the same from src/ (tests) and dist/ (production).
 export const MIGRATIONS: MigrationObject[] = [
@@ -30,4 +31,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261125000000RunParentsAndOwners', class: Migration20261125000000RunParentsAndOwners },
   { name: 'Migration20261125100000OutboundEffects', class: Migration20261125100000OutboundEffects },
   { name: 'Migration20261125300000WebhookSecrets', class: Migration20261125300000WebhookSecrets },
+  { name: 'Migration20261125400000Backtests', class: Migration20261125400000Backtests },
 ];

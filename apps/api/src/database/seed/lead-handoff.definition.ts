@@ -3,7 +3,7 @@ import { DEMO_REP_IDS } from './demo-data';
 
 /**
  * The first published workflow: every new lead gets an owner — the rep of its region's territory,
- * else the next sales rep in turn — and a task to contact it.
+ * else the next sales rep in turn — and a task to contact it; then the contact SLA is watched.
  */
 export const LEAD_HANDOFF: WorkflowDefinition = {
   schemaVersion: 1,
@@ -45,9 +45,18 @@ export const LEAD_HANDOFF: WorkflowDefinition = {
         priority: 'high',
       },
     },
+    {
+      id: 'watch_sla',
+      type: 'call_workflow',
+      title: 'Watch the contact SLA',
+      // Without waiting: the handoff is done once the task is in the inbox; the SLA watch runs on
+      // as its own run (Lead contact SLA) and escalates if nobody makes contact in time.
+      config: { workflow: 'lead-contact-sla', wait: false },
+    },
   ],
   transitions: [
     { id: 'start', from: 'lead_created', to: 'assign_owner' },
     { id: 'then_task', from: 'assign_owner', to: 'contact_task' },
+    { id: 'then_watch', from: 'contact_task', to: 'watch_sla' },
   ],
 };

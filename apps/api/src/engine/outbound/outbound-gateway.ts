@@ -59,7 +59,13 @@ export class MikroOutboundGateway implements OutboundPort {
     if (remember(result)) {
       await this.em.upsert(
         OutboundEffect,
-        { key, runId: this.step.runId, stepId: this.step.stepId, result: { ...result } },
+        {
+          key,
+          runId: this.step.runId,
+          stepId: this.step.stepId,
+          result: { ...result },
+          createdAt: new Date(),
+        },
         { onConflictAction: 'ignore' },
       );
     }

@@ -18,7 +18,7 @@ export class RunNowController {
   @Roles('admin')
   @ApiOperation({
     summary:
-      "Take one tick of a schedule trigger now (admins only): its Temporal Schedule starts a sweep at once; skipped while a tick is still running",
+      'Take one tick of a schedule trigger now (admins only): its Temporal Schedule starts a sweep at once; skipped while a tick is still running',
   })
   @ApiJsonResponse(202, runNowResultSchema, 'Triggered')
   runNow(@Param('id', new ParseUUIDPipe()) id: string, @Param('triggerId') triggerId: string) {

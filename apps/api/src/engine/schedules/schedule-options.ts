@@ -15,7 +15,8 @@ const UNIT_MS: Record<ScheduleInterval['unit'], number> = {
 };
 
 /** Shown on the schedule in Temporal's UI: it is derived from a definition, not edited there. */
-export const MANAGED_NOTE = 'Managed by Baton from the published workflow version; changes made here are undone';
+export const MANAGED_NOTE =
+  'Managed by Baton from the published workflow version; changes made here are undone';
 
 /** When a schedule trigger ticks, as Temporal reads it. Intervals count from the epoch, so no time zone. */
 export function scheduleSpec(trigger: ScheduleTrigger): ScheduleSpec {

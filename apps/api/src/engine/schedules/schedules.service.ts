@@ -110,7 +110,11 @@ export class SchedulesService implements OnApplicationBootstrap, OnApplicationSh
         failures = 0;
       } catch (err) {
         failures += 1;
-        this.logger.warn(`reconciling schedules failed: ${err instanceof Error ? err.message : String(err)}`);
+        // A pass cut short by shutdown (the Temporal connection closing) is no news.
+        if (this.running)
+          this.logger.warn(
+            `reconciling schedules failed: ${err instanceof Error ? err.message : String(err)}`,
+          );
       }
       await this.pause(Math.min(WATCH_MS * 2 ** failures, 60_000));
     }
@@ -129,9 +133,9 @@ export class SchedulesService implements OnApplicationBootstrap, OnApplicationSh
   private async stamp(): Promise<string> {
     const [row] = await this.orm.em
       .fork()
-      .execute<
-        Array<{ stamp: string | null }>
-      >(`select md5(string_agg(id::text || ':' || coalesce(active_version_id::text, '-') || ':' || archived::text, ',' order by id)) as stamp from workflows`);
+      .execute<Array<{ stamp: string | null }>>(
+        `select md5(string_agg(id::text || ':' || coalesce(active_version_id::text, '-') || ':' || archived::text, ',' order by id)) as stamp from workflows`,
+      );
     return row?.stamp ?? 'none';
   }
 
@@ -142,7 +146,9 @@ export class SchedulesService implements OnApplicationBootstrap, OnApplicationSh
       activeVersionId: { $ne: null },
       ...(workflowId === undefined ? {} : { id: workflowId }),
     });
-    const versions = await em.find(WorkflowVersion, { id: { $in: workflows.map((w) => w.activeVersionId!) } });
+    const versions = await em.find(WorkflowVersion, {
+      id: { $in: workflows.map((w) => w.activeVersionId!) },
+    });
     const desired = new Map<string, ScheduleOptions>();
     for (const version of versions) {
       for (const trigger of version.definition.triggers) {
