@@ -30,6 +30,7 @@ import { OutboxDispatcherService } from './outbox/outbox-dispatcher.service';
 import { OutboxService } from './outbox/outbox.service';
 import { RunStarterService } from './outbox/run-starter.service';
 import { HooksModule } from './hooks/hooks.module';
+import { BacktestsModule } from './backtests/backtests.module';
 import { TasksController } from './tasks/tasks.controller';
 import { TasksService } from './tasks/tasks.service';
 import { UsersController } from './users/users.controller';
@@ -60,7 +61,12 @@ export class AppModule {
         ApprovalsService,
         RunStarterService,
       ],
-      imports: [MikroOrmModule.forRoot(mikroOrmConfig(config.databaseUrl)), CrmModule, HooksModule],
+      imports: [
+        MikroOrmModule.forRoot(mikroOrmConfig(config.databaseUrl)),
+        CrmModule,
+        HooksModule,
+        BacktestsModule,
+      ],
       controllers: [
         ActivityTypesController,
         ApprovalsController,

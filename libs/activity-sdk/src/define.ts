@@ -1,3 +1,4 @@
+import type { BusinessHours } from '@baton/domain';
 import type { z } from 'zod';
 import type { RetryPolicy, RunOrigin, TriggerData } from '@baton/contracts';
 import type { CrmGateway, RecordRef } from './crm-gateway';
@@ -11,6 +12,8 @@ export interface ActivityContext<Config> {
   steps: Record<string, Record<string, unknown>>;
   /** What the trigger brought, e.g. a webhook's JSON as `payload`. */
   trigger?: TriggerData;
+  /** The workflow's business hours (absent: Monday to Friday, 09:00–17:00 UTC). */
+  businessHours?: BusinessHours;
   origin: RunOrigin;
   stepId: string;
   /** Run id + step id (+ visit): the same on every delivery of this step. */

@@ -1,3 +1,4 @@
+import type { BusinessHours } from '@baton/domain';
 import type { RunOrigin } from '@baton/contracts';
 import { BatonError } from '@baton/domain';
 import type { CrmGateway, CrmRecord, CrmUser, NewNotification, NewTask, RecordRef } from './crm-gateway';
@@ -165,6 +166,7 @@ export async function runActivityType<Output extends Record<string, unknown>>(
     now?: Date;
     steps?: Record<string, Record<string, unknown>>;
     idempotencyKey?: string;
+    businessHours?: BusinessHours;
   },
 ): Promise<Output> {
   const config = type.configSchema.parse(options.config);
@@ -178,6 +180,7 @@ export async function runActivityType<Output extends Record<string, unknown>>(
     now: options.now ?? new Date('2026-11-23T09:00:00Z'),
     crm: options.crm,
     outbound: options.outbound ?? new FakeOutbound(),
+    ...(options.businessHours ? { businessHours: options.businessHours } : {}),
   });
   return type.outputSchema.parse(output);
 }

@@ -93,6 +93,20 @@ describe(createTask.type, () => {
     expect(crm.tasks[0]!.dueAt.toISOString()).toBe('2026-11-23T10:00:00.000Z');
   });
 
+  it("counts business hours by the workflow's hours and time zone", async () => {
+    const crm = crmWithReps();
+    await crm.updateRecord(lead, { ownerId: 'rep-a' });
+    await runActivityType(createTask, {
+      config: { title: 'Call back', dueInBusinessHours: 4 },
+      record: lead,
+      crm,
+      // Friday 15:00 in New York (20:00 UTC): two hours on Friday, two from Monday's 09:00.
+      now: new Date('2026-11-20T20:00:00Z'),
+      businessHours: { timeZone: 'America/New_York', start: '09:00', end: '17:00', days: [1, 2, 3, 4, 5] },
+    });
+    expect(crm.tasks[0]!.dueAt.toISOString()).toBe('2026-11-23T16:00:00.000Z');
+  });
+
   it('refuses to create an unassigned task', async () => {
     await expect(
       runActivityType(createTask, { config: { title: 'Call' }, record: lead, crm: crmWithReps() }),

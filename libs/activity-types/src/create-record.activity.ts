@@ -111,8 +111,8 @@ export const createRecord = defineActivityType({
   description: 'Creates an opportunity, quote, case or task, each field fixed or computed.',
   configSchema,
   outputSchema: z.object({ recordId: z.string(), entity: z.enum(CREATABLE_ENTITIES) }),
-  async run({ config, record, steps, crm, now }) {
-    const data = await recordData(crm, record, steps);
+  async run({ config, record, steps, trigger, crm, now }) {
+    const data = await recordData(crm, record, steps, trigger);
     const given: Record<string, unknown> = {};
     for (const [field, value] of Object.entries(config.values)) {
       try {

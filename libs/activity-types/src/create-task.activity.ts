@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { addBusinessDays, BatonError } from '@baton/domain';
+import { addBusinessDaysIn, addBusinessMinutes, BatonError, DEFAULT_BUSINESS_HOURS } from '@baton/domain';
 import { defineActivityType } from '@baton/activity-sdk';
 
 const configSchema = z.strictObject({
@@ -17,7 +17,14 @@ const configSchema = z.strictObject({
     .min(0)
     .max(365)
     .default(1)
-    .describe('Business days (Mon–Fri) until due'),
+    .describe("Business days until due (the workflow's business hours; Mon–Fri by default)"),
+  dueInBusinessHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(2000)
+    .optional()
+    .describe('Business hours until due, instead of days: e.g. 4 for a same-day SLA'),
   priority: z.enum(['low', 'normal', 'high']).default('normal'),
 });
 
@@ -30,7 +37,7 @@ export const createTask = defineActivityType({
   description: "Adds a task to the record owner's (or a named user's) inbox.",
   configSchema,
   outputSchema: z.object({ taskId: z.string(), assigneeId: z.string() }),
-  async run({ config, record, crm, now }) {
+  async run({ config, record, crm, now, businessHours = DEFAULT_BUSINESS_HOURS }) {
     const target = await crm.getRecord(record);
     const assigneeId = config.assignee.kind === 'record_owner' ? target.ownerId : config.assignee.userId;
     if (!assigneeId)
@@ -39,7 +46,10 @@ export const createTask = defineActivityType({
       title: config.title,
       description: config.description,
       assigneeId,
-      dueAt: addBusinessDays(now, config.dueInBusinessDays),
+      dueAt:
+        config.dueInBusinessHours === undefined
+          ? addBusinessDaysIn(now, config.dueInBusinessDays, businessHours)
+          : addBusinessMinutes(now, config.dueInBusinessHours * 60, businessHours),
       priority: config.priority,
       record,
     });

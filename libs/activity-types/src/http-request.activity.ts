@@ -113,8 +113,8 @@ export const httpRequest = defineActivityType({
   // Longer than the longest request timeout, so the step is not cut off while still waiting.
   timeoutSeconds: 75,
   retry: { maximumAttempts: 6, initialIntervalSeconds: 2, backoffCoefficient: 3 },
-  async run({ config, record, steps, crm, outbound, origin, idempotencyKey, now }) {
-    const data = await recordData(crm, record, steps);
+  async run({ config, record, steps, trigger, crm, outbound, origin, idempotencyKey, now }) {
+    const data = await recordData(crm, record, steps, trigger);
     const url = config.url.replace(PLACEHOLDERS, (p) => encodeURIComponent(renderTemplate(p, data)));
     if (!isHttpUrl(url))
       throw new BatonError('VALIDATION_FAILED', `The URL came out as "${url}"`, { url: config.url });

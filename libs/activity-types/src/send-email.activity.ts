@@ -81,8 +81,8 @@ export const sendEmail = defineActivityType({
   // An SMTP relay may be slow or briefly away; the step runs as an ordinary (not local) activity.
   timeoutSeconds: 60,
   retry: { maximumAttempts: 6, initialIntervalSeconds: 2, backoffCoefficient: 3 },
-  async run({ config, record, steps, crm, outbound, idempotencyKey }) {
-    const data = await recordData(crm, record, steps);
+  async run({ config, record, steps, trigger, crm, outbound, idempotencyKey }) {
+    const data = await recordData(crm, record, steps, trigger);
     const to = await addresses(crm, record, config.to, data);
     if (to.length === 0)
       throw new BatonError('NO_ASSIGNEE_AVAILABLE', 'Nobody to email: no recipient has an address');

@@ -1,3 +1,4 @@
+import type { BusinessHours } from '@baton/domain';
 import type { ApprovalState, OpenApprovalInput, OpenApprovalOutput } from './approval';
 import type { EntityType, WorkflowDefinition } from './definition';
 import type { ScheduleActivities } from './schedule';
@@ -130,6 +131,8 @@ export interface RunStepInput {
   context: StepContext;
   /** Run id + step id: every writing activity is keyed by it so a redelivered activity writes once. */
   idempotencyKey: string;
+  /** The definition's business hours, for steps that count business time (task due dates). */
+  businessHours?: BusinessHours;
   /** Dry run: run the step against the overlay, record what it would write, and write nothing. */
   dryRun?: { overlay: DryRunOverlay };
 }

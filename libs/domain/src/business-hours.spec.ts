@@ -1,3 +1,4 @@
+import { addBusinessDays } from './business-days';
 import {
   addBusinessDaysIn,
   addBusinessMinutes,
@@ -55,6 +56,14 @@ describe('addBusinessDaysIn', () => {
   it('skips closed days and keeps the time of day', () => {
     expect(addBusinessDaysIn(at('2026-11-20T10:00:00Z'), 1)).toEqual(at('2026-11-23T10:00:00Z'));
     expect(addBusinessDaysIn(at('2026-11-23T10:00:00Z'), 5)).toEqual(at('2026-11-30T10:00:00Z'));
+  });
+
+  it('agrees with the plain weekday count on the default hours, a weekend start included', () => {
+    for (const iso of ['2026-11-21T10:00:00Z', '2026-11-22T23:30:00Z', '2026-11-24T03:00:00Z']) {
+      for (const days of [0, 1, 3, 7]) {
+        expect(addBusinessDaysIn(at(iso), days)).toEqual(addBusinessDays(at(iso), days));
+      }
+    }
   });
 
   it('follows the open days given, e.g. a six-day week', () => {

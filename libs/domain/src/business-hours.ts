@@ -108,19 +108,19 @@ export function addBusinessMinutes(
   throw new RangeError('business time too far ahead');
 }
 
-/** Whole business days later at the same local time, counting only open days; rolls a closed start forward. */
+/** Whole business days later at the same time, counting only open days; a closed start first rolls to an open day. */
 export function addBusinessDaysIn(
   from: Date,
   days: number,
   hours: BusinessHours = DEFAULT_BUSINESS_HOURS,
 ): Date {
   if (!Number.isInteger(days) || days < 0) throw new RangeError('days must be a non-negative integer');
-  const open = minutesOf(hours.start);
   let cursor = from.getTime();
   let local = localTime(cursor, hours.timeZone);
   let guard = 0;
+  // Like the plain weekday count: a closed start rolls forward whole days, keeping its time.
   while (!hours.days.includes(local.weekday) && guard++ < 14) {
-    cursor = local.dayStartWall + DAY_MS + open * MINUTE_MS - local.offset;
+    cursor += DAY_MS;
     local = localTime(cursor, hours.timeZone);
   }
   let remaining = days;

@@ -371,6 +371,7 @@ export async function runDefinitionWorkflow(input: RunDefinitionInput): Promise<
       config: step.config,
       context,
       idempotencyKey: `${runId}:${step.id}:${visit}`,
+      ...(definition.businessHours ? { businessHours: definition.businessHours } : {}),
       ...(input.dryRun ? { dryRun: { overlay } } : {}),
     });
     for (const intention of result.intentions ?? []) {

@@ -16,7 +16,7 @@ export class BacktestTally {
   enter(path: readonly string[], failed: boolean): void {
     this.entered += 1;
     if (failed) this.failed += 1;
-    // Step ids never contain a comma-free separator clash: ids are letters, digits, _ and -.
+    // Ids are letters, digits, _ and -, so a comma never occurs inside one.
     const key = path.join(',');
     const known = this.paths.get(key);
     if (known) known.count += 1;

@@ -15,6 +15,12 @@ export interface BacktestSide {
   byPath: Array<{ path: string[]; count: number }>;
 }
 
+/** Why a backtest left `running` without finishing: the process running it stopped. */
+export const BACKTEST_INTERRUPTED = {
+  code: 'BACKTEST_INTERRUPTED',
+  message: 'Baton stopped before the backtest finished; start it again',
+} as const;
+
 export interface BacktestResults extends BacktestSide {
   /** The published version over the same records; null when nothing is published. */
   comparedWith: BacktestSide | null;

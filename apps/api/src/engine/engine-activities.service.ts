@@ -37,6 +37,7 @@ function runType(
     record: input.context.record,
     steps: input.context.steps,
     trigger: input.context.trigger,
+    ...(input.businessHours ? { businessHours: input.businessHours } : {}),
     origin: input.origin,
     stepId: input.stepId,
     idempotencyKey: input.idempotencyKey,

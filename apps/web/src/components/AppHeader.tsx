@@ -1,9 +1,11 @@
+import { Fragment } from 'react';
 import type { User } from '../api/types';
 import type { NotificationFeed } from '../hooks/useNotificationFeed';
 import { roleLabel } from '../lib/roles';
 import { routeHref, type NavRoute, type Route } from '../lib/routes';
 import { BrandMark } from './BrandMark';
 import { NotificationBell } from './NotificationBell';
+import { RecordsMenu } from './RecordsMenu';
 import './AppHeader.css';
 
 interface AppHeaderProps {
@@ -51,15 +53,18 @@ export function AppHeader({ user, route, notifications, onSignOut }: AppHeaderPr
         </a>
         <nav className="app-header__nav" aria-label="Main">
           {NAV_ITEMS.filter((item) => !item.roles || item.roles.includes(user.role)).map((item) => (
-            <a
-              key={item.route}
-              className="app-header__link"
-              href={routeHref(item.route)}
-              aria-current={isCurrent(item.route, route) ? 'page' : undefined}
-              data-testid={`nav-${item.route}`}
-            >
-              {item.label}
-            </a>
+            <Fragment key={item.route}>
+              <a
+                className="app-header__link"
+                href={routeHref(item.route)}
+                aria-current={isCurrent(item.route, route) ? 'page' : undefined}
+                data-testid={`nav-${item.route}`}
+              >
+                {item.label}
+              </a>
+              {/* Every role reads customer records (engineers and approvers for context), so no role filter. */}
+              {item.route === 'leads' && <RecordsMenu route={route} />}
+            </Fragment>
           ))}
         </nav>
         <div className="app-header__account">

@@ -189,12 +189,8 @@ const oneOf = binary('one_of', 'in_list', { enum: 'is one of', text: 'is one of'
 export const CONDITION_OPERATORS: readonly ConditionOperator[] = [
   equalsConstant('is_true', true, 'is true'),
   equalsConstant('is_false', false, 'is false'),
-  binary(
-    'equals',
-    '==',
-    { text: 'equals', number: '=', enum: 'is', any: 'equals' },
-    'single',
-    (x) => isScalar(x),
+  binary('equals', '==', { text: 'equals', number: '=', enum: 'is', any: 'equals' }, 'single', (x) =>
+    isScalar(x),
   ),
   binary(
     'not_equals',
@@ -253,23 +249,19 @@ export const CONDITION_OPERATORS: readonly ConditionOperator[] = [
   },
   // The standard `in` with a list, as older definitions write "is one of"; read, not offered.
   {
-    ...binary(
-      'in',
-      'in',
-      { enum: 'is in', text: 'is in', number: 'is in', any: 'is in' },
-      'list',
-      (x) => isList(x),
+    ...binary('in', 'in', { enum: 'is in', text: 'is in', number: 'is in', any: 'is in' }, 'list', (x) =>
+      isList(x),
     ),
     offered: false,
   },
-  relativeToNow('in_past', 'before', 'is in the past'),
-  relativeToNow('in_future', 'after', 'is in the future'),
   binary('before', 'before', { date: 'is before' }, 'date', isText),
   binary('after', 'after', { date: 'is after' }, 'date', isText),
   withinDays('within_last_days', 'days_since', 'within the last … days'),
   withinDays('within_next_days', 'days_until', 'within the next … days'),
   overDays('over_days_ago', 'days_since', 'more than … days ago'),
   overDays('over_days_ahead', 'days_until', 'more than … days from now'),
+  relativeToNow('in_past', 'before', 'is in the past'),
+  relativeToNow('in_future', 'after', 'is in the future'),
   unary('is_empty', '!', {
     text: 'is empty',
     number: 'is empty',
@@ -309,6 +301,26 @@ export function readRule(logic: unknown): { operator: OperatorId; path: string; 
     if (read !== null) return { operator: op.id, ...read };
   }
   return null;
+}
+
+/** Whether `value` can stay the value of an operator of this shape on this field. */
+export function valueFits(value: unknown, shape: ValueShape, field: ConditionField): boolean {
+  switch (shape) {
+    case 'none':
+      return true;
+    case 'single':
+      if (field.kind === 'number') return isNumber(value);
+      if (field.kind === 'enum') return isText(value) && (field.options ?? []).includes(value);
+      return isText(value);
+    case 'date':
+      return isText(value);
+    case 'list':
+      return isList(value);
+    case 'range':
+      return Array.isArray(value) && value.length === 2 && value.every(isNumber);
+    case 'days':
+      return isNumber(value);
+  }
 }
 
 /** A starting value for an operator's value input on this field. */

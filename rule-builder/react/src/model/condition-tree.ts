@@ -106,7 +106,8 @@ export function nodePointers(tree: ConditionTree): Map<string, string> {
   const pointers = new Map<string, string>();
   const visit = (node: ConditionNode, at: string) => {
     pointers.set(node.id, at);
-    if (node.kind === 'group') node.children.forEach((child, i) => visit(child, `${at}/${node.combinator}/${i}`));
+    if (node.kind === 'group')
+      node.children.forEach((child, i) => visit(child, `${at}/${node.combinator}/${i}`));
   };
   const { root } = tree;
   if (tree.bare && root.children.length === 1) {
