@@ -106,6 +106,10 @@ const EXPECTED: Record<string, Role[]> = {
   'GET /api/runs/{id}': TECH_READERS,
   'POST /api/runs/{id}/cancel': ['admin', 'manager'],
   'POST /api/runs/{id}/resume': ['admin', 'manager'],
+  'GET /api/teams': ['admin', 'manager'],
+  'POST /api/teams': ['admin'],
+  'PATCH /api/teams/{id}': ['admin'],
+  'PATCH /api/users/{id}': ['admin'],
 
   // Everyone who works with customers may log activities, write notes and keep their own tasks;
   // whose record or note it is is checked by the services.

@@ -34,6 +34,8 @@ import { BacktestsModule } from './backtests/backtests.module';
 import { TasksController } from './tasks/tasks.controller';
 import { TasksService } from './tasks/tasks.service';
 import { UsersController } from './users/users.controller';
+import { TeamsController } from './teams/teams.controller';
+import { TeamsService } from './teams/teams.service';
 import { UsersService } from './users/users.service';
 import { WorkflowsService } from './workflows/workflows.service';
 import { DefinitionValidatorService } from './workflows/definition-validator.service';
@@ -80,6 +82,7 @@ export class AppModule {
         RunOnRecordController,
         TasksController,
         UsersController,
+        TeamsController,
         WorkflowsController,
       ],
       providers: [
@@ -94,6 +97,7 @@ export class AppModule {
         NotificationListenerService,
         NotificationStreamService,
         UsersService,
+        TeamsService,
         LeadsService,
         TasksService,
         WorkflowsService,
