@@ -15,7 +15,7 @@ import {
 import { Account } from './account.entity';
 import { accountView } from './account.view';
 import { activeUser, assertMayEdit, assertVersion, newOwner } from './crm-access';
-import { archiveRecord, fieldsOf, recordChange } from './crm-events';
+import { archiveRecord, changeRecord, fieldsOf, recordChange } from './crm-events';
 import { allOf, containsPattern, keyset, orderBy, parseSort, sameTextPattern, toPage } from './crm-list';
 
 const EVENT_FIELDS = ['name', 'domain', 'industry', 'region', 'owner', 'archivedAt'] as const;
@@ -39,18 +39,24 @@ export class AccountsService {
   }
 
   async update(id: string, input: UpdateAccountInput, actor: User): Promise<AccountView> {
-    const account = await this.em.transactional(async (tx) => {
-      const account = await this.find(tx, id);
-      assertMayEdit(account, actor, 'accounts');
-      assertVersion(account, input.version, 'account');
-      const before = fieldsOf(account);
-      const { version: _version, ownerId, ...fields } = input;
-      Object.assign(account, fields);
-      if (ownerId !== undefined) account.owner = ownerId === null ? null : await activeUser(tx, ownerId);
-      this.event(tx, account, 'updated', actor, diff(before, fieldsOf(account), EVENT_FIELDS));
-      return account;
+    const account = await changeRecord(this.em, this.outbox, {
+      type: 'account',
+      action: 'updated',
+      actor,
+      load: async (tx) => {
+        const account = await this.find(tx, id);
+        assertMayEdit(account, actor, 'accounts');
+        assertVersion(account, input.version, 'account');
+        return account;
+      },
+      snapshot: fieldsOf,
+      fields: EVENT_FIELDS,
+      apply: async (tx, account) => {
+        const { version: _version, ownerId, ...fields } = input;
+        Object.assign(account, fields);
+        if (ownerId !== undefined) account.owner = ownerId === null ? null : await activeUser(tx, ownerId);
+      },
     });
-    this.outbox.committed();
     return accountView(account);
   }
 

@@ -3,10 +3,10 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { BatonError } from '@baton/domain';
 import { Account } from '../accounts/account.entity';
 import { activeUser, assertMayEdit, assertVersion, badReference, newOwner } from '../accounts/crm-access';
-import { archiveRecord, fieldsOf, recordChange } from '../accounts/crm-events';
+import { archiveRecord, changeRecord, fieldsOf, recordChange } from '../accounts/crm-events';
 import { allOf, containsPattern, keyset, orderBy, parseSort, toPage } from '../accounts/crm-list';
 import type { Page } from '../common/pagination';
-import { created, diff, type Changes } from '../outbox/changes';
+import { created, type Changes } from '../outbox/changes';
 import { OutboxService } from '../outbox/outbox.service';
 import type { User } from '../users/user.entity';
 import {
@@ -52,22 +52,29 @@ export class ContactsService {
   }
 
   async update(id: string, input: UpdateContactInput, actor: User): Promise<ContactView> {
-    const contact = await this.em.transactional(async (tx) => {
-      const contact = await this.find(tx, id);
-      assertMayEdit(contact, actor, 'contacts');
-      assertVersion(contact, input.version, 'contact');
-      const before = snapshot(contact);
-      const { version: _version, ownerId, accounts, ...fields } = input;
-      Object.assign(contact, fields);
-      if (ownerId !== undefined) contact.owner = ownerId === null ? null : await activeUser(tx, ownerId);
-      if (accounts) await this.link(tx, contact, accounts);
-      const changes = diff(before, snapshot(contact), EVENT_FIELDS);
+    const contact = await changeRecord(this.em, this.outbox, {
+      type: 'contact',
+      action: 'updated',
+      actor,
+      load: async (tx) => {
+        const contact = await this.find(tx, id);
+        assertMayEdit(contact, actor, 'contacts');
+        assertVersion(contact, input.version, 'contact');
+        return contact;
+      },
+      snapshot,
+      fields: EVENT_FIELDS,
+      apply: async (tx, contact) => {
+        const { version: _version, ownerId, accounts, ...fields } = input;
+        Object.assign(contact, fields);
+        if (ownerId !== undefined) contact.owner = ownerId === null ? null : await activeUser(tx, ownerId);
+        if (accounts) await this.link(tx, contact, accounts);
+      },
       // Link changes alone do not touch the row; touching it bumps the version all the same.
-      if (Object.keys(changes).length > 0) contact.updatedAt = new Date();
-      this.event(tx, contact, 'updated', actor, changes);
-      return contact;
+      onChanged: (contact) => {
+        contact.updatedAt = new Date();
+      },
     });
-    this.outbox.committed();
     return contactView(contact);
   }
 
