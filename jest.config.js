@@ -38,5 +38,13 @@ module.exports = {
       transform,
       testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'],
     },
+    {
+      // Reliability and security proofs: races and hostile input against the whole product.
+      displayName: 'proof',
+      rootDir: __dirname,
+      testEnvironment: 'node',
+      transform,
+      testMatch: ['<rootDir>/tests/proof/**/*.test.ts'],
+    },
   ],
 };

@@ -86,6 +86,9 @@ const EXPECTED: Record<string, Role[]> = {
 
   'GET /api/activity-types': ALL,
   'GET /api/rules/operators': ALL,
+  'GET /api/rules/fields': ALL,
+  // On given data for everyone; on a stored record only for TECH_READERS (FORBIDDEN otherwise,
+  // checked by the service and covered in rules-evaluate.test.ts: the matrix sends an empty body).
   'POST /api/rules/evaluate': ALL,
   'POST /api/workflows/validate': AUTHORS,
   'GET /api/workflows': TECH_READERS,
@@ -101,6 +104,8 @@ const EXPECTED: Record<string, Role[]> = {
   'POST /api/workflows/{id}/archive': ADMIN,
   'POST /api/workflows/{id}/runs': ['admin', 'manager'],
   'POST /api/workflows/{id}/versions/{version}/dry-run': TECH_READERS,
+  'POST /api/workflows/{id}/versions/{version}/backtest': TECH_READERS,
+  'GET /api/backtests/{id}': TECH_READERS,
   'POST /api/workflows/{id}/restore': ADMIN,
   'GET /api/runs': TECH_READERS,
   'GET /api/runs/{id}': TECH_READERS,
@@ -123,6 +128,8 @@ const EXPECTED: Record<string, Role[]> = {
   'POST /api/tasks': CUSTOMER_WRITERS,
   'POST /api/tasks/{id}/snooze': CUSTOMER_WRITERS,
   'GET /api/{records}/{id}/timeline': ALL,
+  // Sales numbers: reps get their own, managers their team's, admins everyone's.
+  'GET /api/dashboard': SALES,
 };
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;

@@ -1,3 +1,3 @@
-export { createEngineWorker } from './worker';
+export { createEngineWorker, createSlowStepWorker } from './worker';
 export type { EngineWorkerOptions } from './worker';
 export { nextStepId } from './workflows/next-step';

@@ -31,6 +31,8 @@ import { OutboxService } from './outbox/outbox.service';
 import { RunStarterService } from './outbox/run-starter.service';
 import { HooksModule } from './hooks/hooks.module';
 import { BacktestsModule } from './backtests/backtests.module';
+import { MetricsModule } from './metrics/metrics.module';
+import { DashboardModule } from './dashboard/dashboard.module';
 import { TasksController } from './tasks/tasks.controller';
 import { TasksService } from './tasks/tasks.service';
 import { UsersController } from './users/users.controller';
@@ -42,6 +44,7 @@ import { DefinitionValidatorService } from './workflows/definition-validator.ser
 import { WorkflowVersionsService } from './workflows/workflow-versions.service';
 import { WorkflowsController } from './workflows/workflows.controller';
 import { RulesController } from './rules/rules.controller';
+import { RulesService } from './rules/rules.service';
 import { RunsController } from './runs/runs.controller';
 import { RunsService } from './runs/runs.service';
 import { RunResumeService } from './runs/run-resume.service';
@@ -68,6 +71,8 @@ export class AppModule {
         CrmModule,
         HooksModule,
         BacktestsModule,
+        DashboardModule,
+        MetricsModule,
       ],
       controllers: [
         ActivityTypesController,
@@ -104,6 +109,7 @@ export class AppModule {
         RunsService,
         RunResumeService,
         RunOnRecordService,
+        RulesService,
         RunStarterService,
         WorkflowVersionsService,
         DefinitionValidatorService,

@@ -48,6 +48,15 @@ const envSchema = z.object({
     .regex(/@[^\s>@]+>?\s*$/, 'must be an address, e.g. "Baton <baton@example.com>"')
     .default('Baton <baton@localhost>'),
   BATON_HTTP_ALLOW_PRIVATE: z.stringbool().default(false),
+  BATON_LOG_FORMAT: z.enum(['text', 'json']).default('text'),
+  BATON_METRICS_TOKEN: z.preprocess(
+    emptyAsUndefined,
+    z.string().min(16, 'must be at least 16 characters').optional(),
+  ),
+  BATON_WORKER_PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(65535).optional()),
+  BATON_WORKER_ACTIVITIES: z.coerce.number().int().min(1).max(200).default(8),
+  BATON_WORKER_SLOW_ACTIVITIES: z.coerce.number().int().min(1).max(200).default(4),
+  BATON_SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(1).max(600).default(20),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -80,6 +89,18 @@ export interface BatonConfig {
   mailFrom: string;
   /** Let webhook steps call loopback, private and link-local addresses (tests, on-premises receivers). */
   httpAllowPrivate: boolean;
+  /** `json`: one JSON object per log line, with request and run ids; `text`: for people at a terminal. */
+  logFormat: Env['BATON_LOG_FORMAT'];
+  /** A bearer token that may read /api/metrics besides signed-in admins; null = admins only. */
+  metricsToken: string | null;
+  /** Port a worker-only process serves health and metrics on; null = no HTTP in worker-only processes. */
+  workerPort: number | null;
+  /** Step activities run at once on the main queue; each holds a database connection. */
+  workerActivities: number;
+  /** Slow step activities (webhooks, email) run at once on their own queue; each holds a connection too. */
+  workerSlowActivities: number;
+  /** On SIGTERM: how long in-flight requests and activities get to finish. */
+  shutdownGraceSeconds: number;
 }
 
 /** Reads and validates the environment once; a bad value stops start-up with every problem listed. */
@@ -117,6 +138,12 @@ export function buildConfig(
     smtpUrl: env.BATON_SMTP_URL ?? null,
     mailFrom: env.BATON_MAIL_FROM,
     httpAllowPrivate: env.BATON_HTTP_ALLOW_PRIVATE,
+    logFormat: env.BATON_LOG_FORMAT,
+    metricsToken: env.BATON_METRICS_TOKEN ?? null,
+    workerPort: env.BATON_WORKER_PORT ?? null,
+    workerActivities: env.BATON_WORKER_ACTIVITIES,
+    workerSlowActivities: env.BATON_WORKER_SLOW_ACTIVITIES,
+    shutdownGraceSeconds: env.BATON_SHUTDOWN_GRACE_SECONDS,
   };
 }
 

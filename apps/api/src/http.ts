@@ -4,7 +4,10 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { ErrorBody } from './common/http-errors';
+import type { Lifecycle } from './health/lifecycle';
 import { hookBody } from './hooks/hook-body';
+import type { BatonLogger } from './logging/baton-logger';
+import { bindRequestContext, requestIds } from './logging/request-context';
 
 // Body-parser failures happen before Nest's routing, so they are shaped here, in the same form.
 function bodyErrors(err: unknown, _req: Request, res: Response, next: NextFunction): void {
@@ -62,15 +65,27 @@ function secureHeaders(req: Request, res: Response, next: NextFunction): void {
   next();
 }
 
+export interface HttpObservability {
+  logger: BatonLogger;
+  lifecycle: Lifecycle;
+}
+
 /** Body parsing, the OpenAPI document, and the built web app on the same port as the API. */
-export function configureHttp(app: NestExpressApplication, webDist: string): void {
+export function configureHttp(
+  app: NestExpressApplication,
+  webDist: string,
+  { logger, lifecycle }: HttpObservability,
+): void {
   app.disable('x-powered-by');
+  app.use(lifecycle.track);
+  app.use(requestIds(logger));
   app.use(secureHeaders);
   app.setGlobalPrefix('api');
   // Webhooks are signed over their raw bytes: read those before the JSON parser would.
   app.use('/api/hooks', hookBody);
   app.use(express.json({ limit: '2mb' }));
   app.use(bodyErrors);
+  app.use(bindRequestContext);
 
   const document = SwaggerModule.createDocument(
     app,
@@ -96,4 +111,25 @@ export function configureHttp(app: NestExpressApplication, webDist: string): voi
       res.sendFile(index);
     });
   }
+}
+
+const OPS_PATHS = new Set(['/api/health', '/api/health/live', '/api/health/ready', '/api/metrics']);
+
+/**
+ * A worker-only process answers health checks and metrics scrapes and nothing else: the API
+ * belongs to the API processes.
+ */
+export function configureOpsHttp(app: NestExpressApplication, { logger, lifecycle }: HttpObservability): void {
+  app.disable('x-powered-by');
+  app.use(lifecycle.track);
+  app.use(requestIds(logger));
+  app.setGlobalPrefix('api');
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (OPS_PATHS.has(req.path)) return next();
+    res.status(404).json({
+      code: 'NOT_FOUND',
+      message: 'This is a worker process: it serves /api/health/live, /api/health/ready and /api/metrics only',
+    } satisfies ErrorBody);
+  });
+  app.use(bindRequestContext);
 }

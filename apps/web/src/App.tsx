@@ -8,15 +8,24 @@ import { useNotificationFeed, type NotificationFeed } from './hooks/useNotificat
 import { useSession } from './hooks/useSession';
 import type { User } from './api/types';
 import { describeError } from './lib/describeError';
-import { parseQuoteId, type Route } from './lib/routes';
+import { parseDetailId, parseQuoteId, type Route } from './lib/routes';
+import { AccountPage } from './pages/AccountPage';
+import { AccountsPage } from './pages/AccountsPage';
 import { ApprovalsPage } from './pages/ApprovalsPage';
+import { ContactPage } from './pages/ContactPage';
+import { ContactsPage } from './pages/ContactsPage';
+import { DashboardPage } from './pages/DashboardPage';
 import { ImportPage } from './pages/ImportPage';
 import { LeadsPage } from './pages/LeadsPage';
 import { LoginPage } from './pages/LoginPage';
 import { MyTasksPage } from './pages/MyTasksPage';
 import { NotificationsPage } from './pages/NotificationsPage';
+import { OpportunitiesPage } from './pages/OpportunitiesPage';
+import { OpportunityPage } from './pages/OpportunityPage';
 import { QuoteDetailPage } from './pages/QuoteDetailPage';
 import { QuotesPage } from './pages/QuotesPage';
+import { SubscriptionPage } from './pages/SubscriptionPage';
+import { SubscriptionsPage } from './pages/SubscriptionsPage';
 import { TeamPage } from './pages/TeamPage';
 import { WorkflowsPage } from './pages/WorkflowsPage';
 
@@ -53,6 +62,8 @@ export function App() {
 
 const DECIDERS: ReadonlyArray<User['role']> = ['admin', 'manager', 'approver'];
 const MANAGERS: ReadonlyArray<User['role']> = ['admin', 'manager'];
+// The dashboard counts sales records: reps see their own, managers their team's, admins everyone's.
+const SELLERS: ReadonlyArray<User['role']> = ['admin', 'manager', 'sales_rep'];
 
 // Its own component so the notification stream lives exactly as long as the session.
 function SignedIn({ user, route, hash, onSignOut }: SignedInProps) {
@@ -93,6 +104,23 @@ function Page({
       return <QuotesPage revision={revision} />;
     case 'quote':
       return <QuoteDetailPage id={parseQuoteId(hash)} user={user} revision={revision} />;
+    // Keyed by address: another record's page starts fresh (no half-typed edit carried over).
+    case 'accounts':
+      return <AccountsPage user={user} />;
+    case 'account':
+      return <AccountPage key={hash} id={parseDetailId(hash)} user={user} revision={revision} />;
+    case 'contacts':
+      return <ContactsPage user={user} />;
+    case 'contact':
+      return <ContactPage key={hash} id={parseDetailId(hash)} user={user} revision={revision} />;
+    case 'opportunities':
+      return <OpportunitiesPage user={user} />;
+    case 'opportunity':
+      return <OpportunityPage key={hash} id={parseDetailId(hash)} user={user} revision={revision} />;
+    case 'subscriptions':
+      return <SubscriptionsPage user={user} />;
+    case 'subscription':
+      return <SubscriptionPage key={hash} id={parseDetailId(hash)} user={user} revision={revision} />;
     case 'approvals':
       return DECIDERS.includes(user.role) ? (
         <ApprovalsPage user={user} revision={revision} />
@@ -104,6 +132,12 @@ function Page({
         <TeamPage user={user} revision={revision} />
       ) : (
         <NotAllowed what="The team view is for sales managers and admins" />
+      );
+    case 'dashboard':
+      return SELLERS.includes(user.role) ? (
+        <DashboardPage user={user} revision={revision} />
+      ) : (
+        <NotAllowed what="The dashboard is for sales reps, sales managers and admins" />
       );
     case 'workflows':
     case 'workflow':

@@ -1,4 +1,5 @@
-export { ENGINE_TASK_QUEUE, WORKFLOW_TYPES } from './task-queues';
+export { ENGINE_TASK_QUEUE, SLOW_STEP_SECONDS, SLOW_TASK_QUEUE, WORKFLOW_TYPES } from './task-queues';
+export type { StepRouting } from './task-queues';
 export {
   DEFINITION_SCHEMA_VERSION,
   ENTITY_TYPES,

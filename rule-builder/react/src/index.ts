@@ -44,5 +44,35 @@ export { diffMarks } from './model/diff-marks';
 export type { DiffMark, DiffMarks } from './model/diff-marks';
 export { VersionDiffCanvas } from './components/VersionDiffCanvas';
 export type { VersionDiffCanvasProps } from './components/VersionDiffCanvas';
+export { ConditionEditor } from './components/ConditionEditor';
+export type { ConditionEditorProps } from './components/ConditionEditor';
+export type {
+  ConditionServices,
+  ConditionTestRequest,
+  ConditionTestResult,
+  RecordChoice,
+} from './components/ConditionServices';
+export { conditionFields, entitiesReaching } from './model/condition-fields';
+export type { ConditionField, ConditionFieldKind, FieldOptions } from './model/condition-fields';
+export { CONDITION_OPERATORS, operatorsFor, readRule } from './model/condition-operators';
+export type { ConditionOperator, OperatorId, ValueShape } from './model/condition-operators';
+export { conditionToLogic, parseCondition } from './model/condition-tree';
+export type {
+  ConditionGroup,
+  ConditionNode,
+  ConditionRaw,
+  ConditionRule,
+  ConditionTree,
+} from './model/condition-tree';
 export { WorkflowEditor } from './components/WorkflowEditor';
 export type { WorkflowEditorProps } from './components/WorkflowEditor';
+export {
+  EMPTY_OVERLAY,
+  PATH_STATUS_LABELS,
+  pathOverlay,
+  visitsFromPath,
+  visitsFromTrail,
+} from './model/run-overlay';
+export type { NodeOverlay, PathOverlay, PathVisit, TrailEntry, VisitStatus } from './model/run-overlay';
+export { RunPathCanvas } from './components/RunPathCanvas';
+export type { RunPathCanvasProps } from './components/RunPathCanvas';

@@ -30,6 +30,7 @@ import type {
   Step,
   StepActivity,
   StepContext,
+  StepRouting,
   StepTrail,
   WaitForConfig,
 } from '@baton/contracts';
@@ -83,6 +84,9 @@ function books(): Pick<BookkeepingActivities, 'readRecord' | 'recordRunStatus'> 
 // (webhooks, email) stay ordinary activities, which the server hands to any worker.
 const LOCAL_STEP_MAX_SECONDS = 30;
 const LOCAL_STEPS_PATCH = 'local-steps';
+// Slow steps go to the queue the API named for them, so they cannot take every activity slot
+// from CRM steps. Runs started before this change schedule them as they did.
+const SLOW_QUEUE_PATCH = 'slow-step-queue';
 
 function activityFor(step: Step): StepActivity {
   const timeoutSeconds = step.timeoutSeconds ?? DEFAULT_STEP_TIMEOUT_SECONDS;
@@ -97,9 +101,11 @@ function activityFor(step: Step): StepActivity {
     },
   };
   const local = timeoutSeconds <= LOCAL_STEP_MAX_SECONDS && patched(LOCAL_STEPS_PATCH);
+  const { taskQueue } = step as Step & StepRouting;
+  const routed = !local && taskQueue !== undefined && patched(SLOW_QUEUE_PATCH);
   const activities = local
     ? proxyLocalActivities<Record<string, StepActivity>>(options)
-    : proxyActivities<Record<string, StepActivity>>(options);
+    : proxyActivities<Record<string, StepActivity>>(routed ? { ...options, taskQueue } : options);
   return activities[step.type]!;
 }
 

@@ -1,7 +1,10 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
-import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
-import { createEngineWorker } from '@baton/workflows';
+import { NativeConnection, Runtime, type Worker } from '@temporalio/worker';
+import { ENGINE_TASK_QUEUE, SLOW_TASK_QUEUE } from '@baton/contracts';
+import { createEngineWorker, createSlowStepWorker } from '@baton/workflows';
 import { BATON_CONFIG, type BatonConfig } from '../config';
+import { activityLogContext, TemporalLogger } from '../logging/temporal-logging';
+import { temporalMetricsBuffer } from '../metrics/temporal-metrics';
 import { EngineActivitiesService } from './engine-activities.service';
 
 let runtimeInstalled = false;
@@ -10,43 +13,83 @@ let runtimeInstalled = false;
 function installRuntimeOnce(level: BatonConfig['logLevel']): void {
   if (runtimeInstalled) return;
   runtimeInstalled = true;
-  // Baton's own signal handler drains the worker in order; the SDK must not react to signals itself.
-  Runtime.install({ logger: new DefaultLogger(level === 'debug' ? 'DEBUG' : 'WARN'), shutdownSignals: [] });
+  Runtime.install({
+    logger: new TemporalLogger(level === 'debug' ? 'DEBUG' : 'WARN'),
+    // Baton's own signal handler drains the worker in order; the SDK must not react to signals itself.
+    shutdownSignals: [],
+    // Read back in-process and served at /api/metrics, so no second port is needed.
+    telemetryOptions: { metrics: { buffer: temporalMetricsBuffer } },
+  });
 }
 
-/** Hosts the Temporal worker that runs interpreter workflows and step activities in this process. */
+export type WorkerState = 'starting' | 'running' | 'stopping' | 'stopped';
+
+/**
+ * Hosts the Temporal workers of this process: one runs interpreter workflows and CRM steps, the
+ * other only slow steps (webhooks, email) from their own queue, so neither can starve the other.
+ */
 @Injectable()
 export class EngineWorkerService implements OnApplicationShutdown {
   private readonly logger = new Logger('worker');
-  private worker?: Worker;
-  private running?: Promise<void>;
+  private workers: Worker[] = [];
+  private running?: Promise<unknown>;
   private connection?: NativeConnection;
+  private current?: WorkerState;
 
   constructor(
     @Inject(BATON_CONFIG) private readonly config: BatonConfig,
     private readonly activities: EngineActivitiesService,
   ) {}
 
+  /** undefined when this process runs no worker (BATON_ROLE=api). */
+  state(): WorkerState | undefined {
+    // A worker that failed on its own (lost its connection for good) no longer polls.
+    if (this.current === 'running' && this.workers.some((w) => w.getState() !== 'RUNNING')) return 'stopped';
+    return this.current;
+  }
+
   async start(): Promise<void> {
+    this.current = 'starting';
     installRuntimeOnce(this.config.logLevel);
     this.connection = await NativeConnection.connect({ address: this.config.temporalAddress });
-    this.worker = await createEngineWorker({
+    const common = {
       connection: this.connection,
       namespace: this.config.temporalNamespace,
       activities: this.activities.activities(),
-    });
-    this.running = this.worker.run().catch((err: unknown) => {
-      this.logger.error(`worker stopped: ${err instanceof Error ? err.message : String(err)}`);
-    });
+      shutdownGraceMs: this.config.shutdownGraceSeconds * 1000,
+      interceptors: { activity: [activityLogContext] },
+    };
+    this.workers = [
+      await createEngineWorker({ ...common, maxConcurrentActivities: this.config.workerActivities }),
+      await createSlowStepWorker({ ...common, maxConcurrentActivities: this.config.workerSlowActivities }),
+    ];
+    this.running = Promise.all(
+      this.workers.map((worker) =>
+        worker.run().catch((err: unknown) => {
+          this.logger.error(`worker stopped: ${err instanceof Error ? err.message : String(err)}`);
+        }),
+      ),
+    );
+    this.current = 'running';
     this.logger.log(
-      `polling task queue on ${this.config.temporalAddress} (namespace ${this.config.temporalNamespace})`,
+      `polling task queue ${ENGINE_TASK_QUEUE} and ${SLOW_TASK_QUEUE} on ${this.config.temporalAddress} (namespace ${this.config.temporalNamespace})`,
     );
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    // Shutdown lets in-flight activities finish before the process exits.
-    if (this.worker && this.worker.getState() === 'RUNNING') this.worker.shutdown();
+  /**
+   * Stops polling and waits for activities in flight (up to the grace period, after which they are
+   * cancelled and retried by another worker). Safe to call more than once.
+   */
+  async drain(): Promise<void> {
+    if (this.current === undefined || this.current === 'stopped') return;
+    this.current = 'stopping';
+    for (const worker of this.workers) if (worker.getState() === 'RUNNING') worker.shutdown();
     await this.running;
     await this.connection?.close().catch(() => undefined);
+    this.current = 'stopped';
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.drain();
   }
 }

@@ -5,7 +5,9 @@ import type { Response } from 'express';
 import { z } from 'zod';
 import { Public } from '../common/auth.decorators';
 import { ApiJsonResponse } from '../common/openapi.decorators';
+import { EngineWorkerService } from '../engine/engine-worker.service';
 import { TemporalService } from '../engine/temporal.service';
+import { Lifecycle } from './lifecycle';
 
 const dependency = z.object({
   status: z.enum(['up', 'down']),
@@ -16,6 +18,17 @@ const healthSchema = z.object({
   status: z.enum(['ok', 'degraded']),
   database: dependency,
   temporal: dependency,
+});
+const liveSchema = z.object({ status: z.literal('ok') });
+const readySchema = z.object({
+  status: z.enum(['ready', 'not_ready']),
+  draining: z.boolean(),
+  database: dependency,
+  temporal: dependency,
+  worker: z
+    .enum(['running', 'starting', 'stopping', 'stopped'])
+    .optional()
+    .describe('Processes that run the Temporal worker: whether it polls its task queues'),
 });
 type Dependency = z.infer<typeof dependency>;
 
@@ -42,7 +55,16 @@ export class HealthController {
   constructor(
     private readonly orm: MikroORM,
     private readonly temporal: TemporalService,
+    private readonly worker: EngineWorkerService,
+    private readonly lifecycle: Lifecycle,
   ) {}
+
+  private dependencies(): Promise<[Dependency, Dependency]> {
+    return Promise.all([
+      probe(() => this.orm.em.getConnection().execute('select 1')),
+      probe(() => this.temporal.ping()),
+    ]);
+  }
 
   @Public()
   @Get()
@@ -50,13 +72,47 @@ export class HealthController {
   @ApiJsonResponse(200, healthSchema)
   @ApiJsonResponse(503, healthSchema, 'A dependency is down')
   async health(@Res({ passthrough: true }) res: Response) {
-    const [database, temporal] = await Promise.all([
-      probe(() => this.orm.em.getConnection().execute('select 1')),
-      probe(() => this.temporal.ping()),
-    ]);
+    const [database, temporal] = await this.dependencies();
     const ok = database.status === 'up' && temporal.status === 'up';
     res.status(ok ? 200 : 503);
     if (!ok) res.setHeader('Retry-After', '5');
     return { status: ok ? 'ok' : 'degraded', database, temporal };
+  }
+
+  // Liveness asks only "is this process answering?": restarting it because PostgreSQL is down
+  // would not bring PostgreSQL back.
+  @Public()
+  @Get('live')
+  @ApiOperation({ summary: 'Liveness: 200 while the process answers, whatever its dependencies' })
+  @ApiJsonResponse(200, liveSchema)
+  live() {
+    return { status: 'ok' as const };
+  }
+
+  @Public()
+  @Get('ready')
+  @ApiOperation({
+    summary:
+      'Readiness: 200 when this process can do its work (database and Temporal answer, its worker polls) and is not stopping',
+  })
+  @ApiJsonResponse(200, readySchema)
+  @ApiJsonResponse(503, readySchema, 'Stopping, or a dependency is down')
+  async ready(@Res({ passthrough: true }) res: Response) {
+    const [database, temporal] = await this.dependencies();
+    const worker = this.worker.state();
+    const ready =
+      !this.lifecycle.draining &&
+      database.status === 'up' &&
+      temporal.status === 'up' &&
+      (worker === undefined || worker === 'running');
+    res.status(ready ? 200 : 503);
+    if (!ready) res.setHeader('Retry-After', '5');
+    return {
+      status: ready ? ('ready' as const) : ('not_ready' as const),
+      draining: this.lifecycle.draining,
+      database,
+      temporal,
+      ...(worker === undefined ? {} : { worker }),
+    };
   }
 }

@@ -1,15 +1,24 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { BatonError } from '@baton/domain';
-import { evaluateRule, listOperators, validateRule } from '@baton/rules';
+import { listOperators } from '@baton/rules';
+import { CurrentUser } from '../common/auth.decorators';
 import { ApiJsonBody, ApiJsonResponse } from '../common/openapi.decorators';
 import { ZodPipe } from '../common/zod.pipe';
-import { evaluateBodySchema, evaluateResultSchema, type EvaluateBody } from './rules.dto';
+import type { User } from '../users/user.entity';
+import {
+  anyEvaluateBodySchema,
+  conditionFieldsSchema,
+  evaluateResultSchema,
+  type AnyEvaluateBody,
+} from './rules.dto';
+import { RulesService } from './rules.service';
 
 @ApiTags('rules')
 @ApiBearerAuth()
 @Controller('rules')
 export class RulesController {
+  constructor(private readonly rules: RulesService) {}
+
   @Get('operators')
   @ApiOperation({
     summary: 'Every condition operator with its arity, argument and result types, for the condition builder',
@@ -32,23 +41,31 @@ export class RulesController {
     };
   }
 
+  @Get('fields')
+  @ApiOperation({
+    summary: 'The fields conditions can test per record type, with their types and enumerated values',
+  })
+  @ApiJsonResponse(200, conditionFieldsSchema)
+  fields() {
+    return this.rules.fields();
+  }
+
   @Post('evaluate')
   @HttpCode(200)
   @ApiOperation({
-    summary: 'Evaluate a JSON Logic rule against a record (the editor\'s "test this condition")',
+    summary:
+      'Evaluate a JSON Logic rule on given data ({ rule, data }), or a condition on a stored record ({ entity, recordId, condition }: workflow authors and managers only) as runs see it: the editor\'s "test this condition"',
   })
-  @ApiJsonBody(evaluateBodySchema, {
-    rule: { '>=': [{ var: 'lead.score' }, 50] },
-    data: { lead: { score: 72 } },
+  @ApiJsonBody(anyEvaluateBodySchema, {
+    entity: 'lead',
+    recordId: '3f0c2a9e-1b7d-4c5e-8a6f-9d0e1f2a3b4c',
+    condition: { '>=': [{ var: 'lead.score' }, 50] },
   })
   @ApiJsonResponse(200, evaluateResultSchema)
-  evaluate(@Body(new ZodPipe(evaluateBodySchema, 'rule evaluation')) body: EvaluateBody) {
-    const checked = validateRule(body.rule);
-    if (!checked.ok) {
-      throw new BatonError('RULE_INVALID', `The rule is not valid: ${checked.errors[0]!.message}`, {
-        errors: checked.errors,
-      });
-    }
-    return { result: evaluateRule(body.rule, body.data ?? {}, { now: body.now ?? new Date() }) ?? null };
+  evaluate(
+    @Body(new ZodPipe(anyEvaluateBodySchema, 'rule evaluation')) body: AnyEvaluateBody,
+    @CurrentUser() user: User,
+  ) {
+    return 'rule' in body ? this.rules.evaluate(body) : this.rules.evaluateOnRecord(body, user);
   }
 }

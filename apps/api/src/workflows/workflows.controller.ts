@@ -58,7 +58,10 @@ export class WorkflowsController {
 
   @Get()
   @Roles('engineer', 'manager')
-  @ApiOperation({ summary: 'All workflows with their versions' })
+  @ApiOperation({
+    summary:
+      'All workflows with their versions, owner, last run and `stats` (runs and failures in the last 7 days)',
+  })
   list() {
     return this.versions.list();
   }

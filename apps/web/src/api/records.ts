@@ -1,41 +1,74 @@
 import { apiRequest } from './client';
 import type { Page } from './types';
 
-/** The API paths of the records the web app lists and edits. */
-export type RecordPath = 'accounts' | 'contacts' | 'opportunities' | 'subscriptions' | 'cases' | 'quotes';
+/** A record as a picker or a list shows it. */
+export interface RecordOption {
+  id: string;
+  label: string;
+  /** A second line: company, account, status… */
+  detail: string;
+}
 
-export const RECORDS_PAGE_SIZE = 50;
+// The list endpoint of each record type, and whether it searches (`q`) itself; the others are
+// searched here over their newest page.
+const LISTS: Readonly<Record<string, { path: string; search: boolean }>> = {
+  lead: { path: 'leads', search: false },
+  account: { path: 'accounts', search: true },
+  contact: { path: 'contacts', search: true },
+  opportunity: { path: 'opportunities', search: true },
+  quote: { path: 'quotes', search: true },
+  subscription: { path: 'subscriptions', search: false },
+  case: { path: 'cases', search: true },
+  task: { path: 'tasks', search: false },
+};
 
-/** Query parameters of a record list; empty values are left out. */
-export type ListParams = Record<string, string | null | undefined>;
+const PAGE = 100;
+export const OPTIONS_SHOWN = 12;
 
-/** One page of records; pass the previous page's `nextCursor` to continue. */
-export function fetchRecords<T>(
-  path: RecordPath,
-  params: ListParams,
-  cursor: string | null,
+type Listed = Record<string, unknown> & { id: string };
+
+function text(value: unknown): string | null {
+  return typeof value === 'string' && value !== '' ? value : null;
+}
+
+function nameOf(value: unknown): string | null {
+  return typeof value === 'object' && value !== null ? text((value as { name?: unknown }).name) : null;
+}
+
+export function toOption(item: Listed): RecordOption {
+  const label = text(item.name) ?? text(item.subject) ?? text(item.title) ?? text(item.plan) ?? item.id;
+  const detail = [text(item.company), nameOf(item.account), text(item.region), text(item.status)]
+    .filter((part): part is string => part !== null)
+    .join(' · ');
+  return { id: item.id, label, detail };
+}
+
+/** Records of a type matching `q` (name, subject, company…), newest first. */
+export async function searchRecords(
+  entity: string,
+  q: string,
   signal?: AbortSignal,
-  limit = RECORDS_PAGE_SIZE,
-): Promise<Page<T>> {
-  const query = new URLSearchParams({ limit: String(limit) });
-  for (const [key, value] of Object.entries(params)) if (value) query.set(key, value);
-  if (cursor) query.set('cursor', cursor);
-  return apiRequest<Page<T>>(`/${path}?${query.toString()}`, { signal });
+): Promise<RecordOption[]> {
+  const list = LISTS[entity];
+  if (!list) return [];
+  const query = new URLSearchParams({ limit: String(list.search ? OPTIONS_SHOWN : PAGE) });
+  const wanted = q.trim().toLowerCase();
+  if (list.search && wanted) query.set('q', q.trim());
+  const page = await apiRequest<Page<Listed>>(`/${list.path}?${query.toString()}`, { signal });
+  const options = page.items.map(toOption);
+  if (list.search || !wanted) return options.slice(0, OPTIONS_SHOWN);
+  return options
+    .filter((o) => `${o.label} ${o.detail}`.toLowerCase().includes(wanted))
+    .slice(0, OPTIONS_SHOWN);
 }
 
-export function fetchRecord<T>(path: RecordPath, id: string, signal?: AbortSignal): Promise<T> {
-  return apiRequest<T>(`/${path}/${encodeURIComponent(id)}`, { signal });
-}
-
-/** Changes some fields; `version` is the one read, so an edit over someone else's gets CONFLICT. */
-export function updateRecord<T>(
-  path: RecordPath,
+/** One record's name, for a list of runs. */
+export async function fetchRecordOption(
+  entity: string,
   id: string,
-  version: number,
-  changes: Record<string, unknown>,
-): Promise<T> {
-  return apiRequest<T>(`/${path}/${encodeURIComponent(id)}`, {
-    method: 'PATCH',
-    body: { ...changes, version },
-  });
+  signal?: AbortSignal,
+): Promise<RecordOption> {
+  const list = LISTS[entity];
+  if (!list) return { id, label: id, detail: '' };
+  return toOption(await apiRequest<Listed>(`/${list.path}/${encodeURIComponent(id)}`, { signal }));
 }

@@ -5,13 +5,7 @@ export type TimelineKind = 'activity' | 'note' | 'task' | 'change' | 'workflow_s
 
 /** The records that have a timeline, by their API path. */
 export type TimelinePath =
-  | 'leads'
-  | 'accounts'
-  | 'contacts'
-  | 'opportunities'
-  | 'quotes'
-  | 'subscriptions'
-  | 'cases';
+  'leads' | 'accounts' | 'contacts' | 'opportunities' | 'quotes' | 'subscriptions' | 'cases';
 
 export interface TimelineItem {
   kind: TimelineKind;

@@ -21,6 +21,16 @@ export interface WorkflowView {
   activeVersion: VersionSummary | null;
   /** Newest first. */
   versions: VersionSummary[];
+  /** In the list only: who answers for it, and how it has been running. */
+  owner?: { id: string; name: string } | null;
+  stats?: WorkflowStats;
+}
+
+export interface WorkflowStats {
+  /** Runs started in the last 7 days, and how many of them failed. */
+  runs7d: number;
+  failures7d: number;
+  lastRun: { status: 'running' | 'completed' | 'failed' | 'cancelled'; startedAt: string } | null;
 }
 
 export interface WorkflowVersionDetail {
@@ -136,4 +146,14 @@ export function restoreWorkflowVersion(
     method: 'POST',
     body: options,
   });
+}
+
+/** Archived workflows start no new runs (admins only); restoring re-arms the live version. */
+export function setWorkflowArchived(id: string, archived: boolean): Promise<WorkflowView> {
+  return apiRequest<WorkflowView>(
+    `/workflows/${encodeURIComponent(id)}/${archived ? 'archive' : 'restore'}`,
+    {
+      method: 'POST',
+    },
+  );
 }

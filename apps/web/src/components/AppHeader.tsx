@@ -17,6 +17,8 @@ interface AppHeaderProps {
 
 const NAV_ITEMS: ReadonlyArray<{ route: NavRoute; label: string; roles?: ReadonlyArray<User['role']> }> = [
   { route: 'tasks', label: 'My tasks' },
+  // Sales numbers: a rep's own, a manager's team's, everyone's for admins.
+  { route: 'dashboard', label: 'Dashboard', roles: ['admin', 'manager', 'sales_rep'] },
   { route: 'leads', label: 'Leads' },
   // Quotes are made by the people who sell.
   { route: 'quotes', label: 'Quotes', roles: ['admin', 'manager', 'sales_rep'] },

@@ -1,9 +1,11 @@
 import { useEffect, useRef, type ReactNode } from 'react';
-import type { Lead } from '../api/types';
+import type { Lead, User } from '../api/types';
+import { useDirectory } from '../hooks/useDirectory';
 import { useLead } from '../hooks/useLead';
 import { describeError } from '../lib/describeError';
 import { formatDateTime, LEAD_SOURCE_LABELS } from '../lib/describeLead';
 import { LeadStatusBadge } from './LeadStatusBadge';
+import { RecordHistory } from './RecordHistory';
 import './LeadDetail.css';
 
 export const LEAD_DETAIL_ID = 'lead-detail';
@@ -11,12 +13,14 @@ export const LEAD_DETAIL_ID = 'lead-detail';
 interface LeadDetailProps {
   /** The row that was clicked, shown at once while the latest copy loads. */
   lead: Lead;
-  currentUserId: string;
+  user: User;
   onClose: () => void;
 }
 
-export function LeadDetail({ lead: listed, currentUserId, onClose }: LeadDetailProps) {
+export function LeadDetail({ lead: listed, user, onClose }: LeadDetailProps) {
   const { lead: fresh, error } = useLead(listed.id);
+  const directory = useDirectory();
+  const currentUserId = user.id;
   const lead = fresh ?? listed;
   const headingRef = useRef<HTMLHeadingElement>(null);
   const titleId = `${LEAD_DETAIL_ID}-title`;
@@ -88,6 +92,10 @@ export function LeadDetail({ lead: listed, currentUserId, onClose }: LeadDetailP
           <time dateTime={lead.updatedAt}>{formatDateTime(new Date(lead.updatedAt))}</time>
         </Field>
       </dl>
+
+      <div className="lead-detail__history">
+        <RecordHistory path="leads" recordType="lead" id={lead.id} user={user} directory={directory} />
+      </div>
     </aside>
   );
 }

@@ -53,10 +53,7 @@ export function RecordTable<T extends { id: string }>({
                   {sub && <span className="record-table__sub">{sub}</span>}
                 </td>
                 {columns.map((column) => (
-                  <td
-                    key={column.header}
-                    className={column.numeric ? 'record-table__number' : undefined}
-                  >
+                  <td key={column.header} className={column.numeric ? 'record-table__number' : undefined}>
                     {column.cell(row)}
                   </td>
                 ))}

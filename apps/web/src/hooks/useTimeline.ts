@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { isAbort, isSessionEnded } from '../api/ApiError';
 import { fetchTimeline, type TimelineItem, type TimelinePath } from '../api/timeline';
+import { mergeTimeline } from '../lib/mergeTimeline';
 
 export interface Timeline {
   /** null until the newest page has loaded. */
@@ -13,17 +14,6 @@ export interface Timeline {
   /** Re-reads the newest page and merges it in, keeping older pages already shown. */
   refresh: () => Promise<void>;
   reload: () => void;
-}
-
-const keyOf = (item: TimelineItem) => `${item.kind}:${item.id}`;
-
-/** Newest first, in the server's order (time, then kind and id), each entry once. */
-export function mergeTimeline(newest: TimelineItem[], shown: TimelineItem[]): TimelineItem[] {
-  const byKey = new Map<string, TimelineItem>();
-  for (const item of [...newest, ...shown]) if (!byKey.has(keyOf(item))) byKey.set(keyOf(item), item);
-  return [...byKey.values()].sort(
-    (a, b) => Date.parse(b.at) - Date.parse(a.at) || keyOf(b).localeCompare(keyOf(a)),
-  );
 }
 
 /** A record's timeline: the newest page first, older pages on demand, new entries merged on refresh. */

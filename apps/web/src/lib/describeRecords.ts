@@ -54,3 +54,10 @@ export function formatDay(day: string): string {
   const [year, month, date] = day.split('-').map(Number);
   return dayFormat.format(new Date(year ?? 1970, (month ?? 1) - 1, date ?? 1));
 }
+
+const amountFormat = new Intl.NumberFormat(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/** An amount the API sends without a currency (a subscription's), as a plain number. */
+export function formatAmount(amount: string): string {
+  return amountFormat.format(Number(amount));
+}

@@ -98,7 +98,7 @@ function change(item: TimelineItem, names: Names): TimelineEntryView {
   if (action !== 'updated') return { ...base, title: humanize(`${record} ${action}`), details: [] };
   return {
     ...base,
-    title: `Changed ${list(fields.map((f) => humanize(f).toLowerCase()))}`,
+    title: `Changed ${list(fields.map((f) => lowerFirst(fieldLabel(f))))}`,
     details: fields.map((field) => describeFieldChange(field, changes[field], names)),
   };
 }
@@ -118,9 +118,21 @@ function workflowStep(item: TimelineItem): TimelineEntryView {
   };
 }
 
+// Field names whose words humanize would get wrong.
+const FIELD_LABELS: Record<string, string> = {
+  rfiReference: 'RFI reference',
+  rfpReference: 'RFP reference',
+  archivedAt: 'Archived',
+  mergedInto: 'Merged into',
+};
+
+function fieldLabel(field: string): string {
+  return FIELD_LABELS[field] ?? humanize(field);
+}
+
 /** "Stage: proposal → negotiation"; lists and nested values only say that they changed. */
 export function describeFieldChange(field: string, change: unknown, names: Names): string {
-  const label = humanize(field);
+  const label = fieldLabel(field);
   if (!isObject(change)) return `${label} changed`;
   const { from, to } = change;
   if (isComplex(from) || isComplex(to)) return `${label} changed`;
@@ -129,7 +141,8 @@ export function describeFieldChange(field: string, change: unknown, names: Names
 
 function value(raw: unknown, names: Names): string {
   if (raw === null || raw === undefined || raw === '') return '—';
-  if (typeof raw !== 'string') return String(raw);
+  if (typeof raw === 'number' || typeof raw === 'boolean') return String(raw);
+  if (typeof raw !== 'string') return 'changed';
   if (UUID.test(raw)) return names.get(raw) ?? 'another record';
   if (DAY.test(raw)) return formatDay(raw);
   if (INSTANT.test(raw)) return formatDateTime(new Date(raw));
@@ -149,6 +162,11 @@ export function humanize(key: string): string {
 // Enum values (closed_won) read as words; anything typed by a person is shown as it is.
 function humanizeValue(raw: string): string {
   return /^[a-z]+(_[a-z]+)+$/.test(raw) ? humanize(raw).toLowerCase() : raw;
+}
+
+// "RFI reference" keeps its capitals mid-sentence; "Close date" does not.
+function lowerFirst(label: string): string {
+  return /^[A-Z]{2}/.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1);
 }
 
 function list(items: string[]): string {

@@ -1,14 +1,13 @@
 import type { WorkflowDefinition } from '@baton/contracts';
-import { humanize, triggerKindLabel } from '@baton/rule-builder-react';
+import { humanize } from '@baton/rule-builder-react';
 import type { VersionSummary, WorkflowView } from '../api/workflows';
+import { describeTriggers } from './describeTrigger';
 
-/** "Lead created (with a condition)", or the record type while the definition is loading. */
+/** "Lead created (with a condition)", "Every day at 08:00", or the record type while the definition is loading. */
 export function triggerSummary(workflow: WorkflowView, definition: WorkflowDefinition | undefined): string {
   if (!definition) return `${humanize(workflow.entity)} events`;
   if (definition.triggers.length === 0) return 'No trigger';
-  return definition.triggers
-    .map((t) => `${triggerKindLabel(t)}${t.condition === undefined ? '' : ' (with a condition)'}`)
-    .join(', ');
+  return describeTriggers(definition.triggers).join(', ');
 }
 
 /** The newest version when it is a draft: changes that are saved but not live. */

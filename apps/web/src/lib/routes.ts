@@ -8,6 +8,7 @@ export type Route =
   | 'quote'
   | 'approvals'
   | 'team'
+  | 'dashboard'
   | 'notifications'
   | RecordListRoute
   | RecordRoute;
@@ -34,6 +35,7 @@ const HREFS: Record<NavRoute, string> = {
   quotes: '#/quotes',
   approvals: '#/approvals',
   team: '#/team',
+  dashboard: '#/dashboard',
   notifications: '#/notifications',
   accounts: '#/accounts',
   contacts: '#/contacts',
@@ -41,7 +43,14 @@ const HREFS: Record<NavRoute, string> = {
   subscriptions: '#/subscriptions',
 };
 
-const PLAIN_ROUTES: ReadonlySet<string> = new Set(['leads', 'import', 'approvals', 'team', 'notifications']);
+const PLAIN_ROUTES: ReadonlySet<string> = new Set([
+  'leads',
+  'import',
+  'approvals',
+  'team',
+  'dashboard',
+  'notifications',
+]);
 
 export function routeHref(route: NavRoute): string {
   return HREFS[route];
@@ -98,4 +107,23 @@ export function parseWorkflowTarget(hash: string): WorkflowTarget {
     name: params.get('name') ?? 'New workflow',
     key: params.get('key') ?? 'new-workflow',
   };
+}
+
+/** The editor's test-and-observe views, with the run or backtest open in it. */
+export interface WorkflowPanel {
+  tab: 'test' | 'runs' | 'backtest';
+  item: string | null;
+}
+
+const PANEL_TABS: ReadonlySet<string> = new Set(['test', 'runs', 'backtest']);
+
+export function workflowPanelHref(id: string, tab: WorkflowPanel['tab'], item?: string): string {
+  return `${workflowHref(id)}/${tab}${item ? `/${encodeURIComponent(item)}` : ''}`;
+}
+
+/** "#/workflows/<id>/runs/<runId>" → the runs view with that run open; null for the editor itself. */
+export function parseWorkflowPanel(hash: string): WorkflowPanel | null {
+  const [, , tab = '', item] = hash.replace(/^#\/?/, '').split('?')[0]!.split('/');
+  if (!PANEL_TABS.has(tab)) return null;
+  return { tab: tab as WorkflowPanel['tab'], item: item ? decodeURIComponent(item) : null };
 }

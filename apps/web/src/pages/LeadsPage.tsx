@@ -105,9 +105,7 @@ export function LeadsPage({ user }: { user: User }) {
           )}
         </section>
 
-        {selected && (
-          <LeadDetail key={selected.id} lead={selected} currentUserId={user.id} onClose={closeDetail} />
-        )}
+        {selected && <LeadDetail key={selected.id} lead={selected} user={user} onClose={closeDetail} />}
       </div>
     </main>
   );

@@ -5,13 +5,18 @@ import {
   graphToDefinition,
   type EditorGraph,
 } from '@baton/rule-builder-core';
+import type { WorkflowDefinition } from '@baton/contracts';
 import { WorkflowEditor } from '@baton/rule-builder-react';
 import { createWorkflow, publishWorkflowVersion, saveWorkflowVersion } from '../api/workflows';
 import { PublishForm } from '../components/PublishForm';
 import { VersionHistory, type RestoredVersion } from '../components/VersionHistory';
+import { DefinitionTransfer } from '../components/DefinitionTransfer';
+import { ObserveLink, WorkflowObserve } from '../components/observe/WorkflowObserve';
 import { useDefinitionValidation } from '../hooks/useDefinitionValidation';
 import { useDocumentTitle } from '../hooks/useDocumentTitle';
+import { useConditionServices } from '../hooks/useConditionServices';
 import { useWorkflowSource, type WorkflowSource } from '../hooks/useWorkflowSource';
+import { useWorkflowPanel } from '../hooks/useWorkflowPanel';
 import { describeError } from '../lib/describeError';
 import { pendingDraft, versionStatus } from '../lib/describeWorkflow';
 import { parseWorkflowTarget, routeHref, workflowHref } from '../lib/routes';
@@ -73,6 +78,8 @@ function LoadedEditor({
   const [loaded, setLoaded] = useState({ graph: source.graph, generation: 0 });
   const [graph, setGraph] = useState<EditorGraph>(source.graph);
   const [historyOpen, setHistoryOpen] = useState(false);
+  // Test and observe views live at their own addresses (#/workflows/<id>/runs/<runId>).
+  const panel = useWorkflowPanel();
   const definition = useMemo(() => graphToDefinition(graph), [graph]);
   const text = useMemo(() => exportDefinition(definition), [definition]);
   const { report, checking, error: validationError } = useDefinitionValidation(definition, text);
@@ -149,6 +156,16 @@ function LoadedEditor({
     [adopt],
   );
 
+  // An imported definition replaces the canvas like a restore, but stays unsaved until saved.
+  const imported = useCallback((next: WorkflowDefinition) => {
+    const importedGraph = definitionToGraph(next);
+    setLoaded((previous) => ({ graph: importedGraph, generation: previous.generation + 1 }));
+    setGraph(importedGraph);
+    setActionError(null);
+    setNotice(`Imported “${next.name}”: save a draft to keep it`);
+  }, []);
+  const conditions = useConditionServices();
+
   const saveBlocked = !dirty
     ? 'No unsaved changes'
     : checking || report === undefined
@@ -186,6 +203,15 @@ function LoadedEditor({
           >
             {notice ?? saveBlocked ?? publishBlocked ?? ''}
           </p>
+          <DefinitionTransfer
+            text={text}
+            workflowKey={graph.workflow.key}
+            saved={workflow !== null}
+            dirty={dirty}
+            disabled={busy !== null}
+            onImport={imported}
+          />
+          <ObserveLink workflowId={workflow?.id ?? null} panel={panel} />
           <button
             type="button"
             className="button"
@@ -236,7 +262,7 @@ function LoadedEditor({
         />
       )}
 
-      {historyOpen && workflow && (
+      {historyOpen && !panel && workflow && (
         <VersionHistory
           workflow={workflow}
           stepTypes={source.stepTypes}
@@ -245,7 +271,11 @@ function LoadedEditor({
         />
       )}
 
-      <div className="workflow-editor-page__editor" hidden={historyOpen}>
+      {panel && workflow && (
+        <WorkflowObserve workflow={workflow} stepTypes={source.stepTypes} dirty={dirty} panel={panel} />
+      )}
+
+      <div className="workflow-editor-page__editor" hidden={historyOpen || panel !== null}>
         <WorkflowEditor
           key={loaded.generation}
           initialGraph={loaded.graph}
@@ -253,6 +283,7 @@ function LoadedEditor({
           report={report}
           checking={checking}
           onGraphChange={setGraph}
+          conditions={conditions}
         />
       </div>
     </main>

@@ -1,20 +1,28 @@
 import { useMemo, useState } from 'react';
+import type { WorkflowView } from '../api/workflows';
+import { ImportWorkflowForm } from '../components/ImportWorkflowForm';
 import { NewWorkflowForm } from '../components/NewWorkflowForm';
 import { WorkflowsTable } from '../components/WorkflowsTable';
 import { useDocumentTitle } from '../hooks/useDocumentTitle';
 import { useNow } from '../hooks/useNow';
+import { useWorkflowActions } from '../hooks/useWorkflowActions';
 import { useWorkflows } from '../hooks/useWorkflows';
 import { describeError } from '../lib/describeError';
+import { workflowHref } from '../lib/routes';
 import './WorkflowsPage.css';
 
 const CLOCK_MS = 60_000;
 
+type Opened = 'new' | 'import' | null;
+
 export function WorkflowsPage() {
   useDocumentTitle('Workflows');
   const { workflows, definitions, error, reload } = useWorkflows();
-  const [creating, setCreating] = useState(false);
+  const [opened, setOpened] = useState<Opened>(null);
+  const [imported, setImported] = useState<WorkflowView | null>(null);
   const now = useNow(CLOCK_MS);
   const takenKeys = useMemo(() => new Set(workflows?.map((w) => w.key) ?? []), [workflows]);
+  const actions = useWorkflowActions(takenKeys, reload);
 
   return (
     <main className="page">
@@ -27,19 +35,57 @@ export function WorkflowsPage() {
               : `${workflows.length} ${workflows.length === 1 ? 'workflow' : 'workflows'} · new runs use the live version`}
           </p>
         </div>
-        {!creating && (
-          <button
-            type="button"
-            className="button button--primary"
-            onClick={() => setCreating(true)}
-            data-testid="new-workflow"
-          >
-            New workflow
-          </button>
+        {opened === null && (
+          <div className="workflows-page__actions">
+            <button
+              type="button"
+              className="button"
+              onClick={() => {
+                setImported(null);
+                setOpened('import');
+              }}
+              data-testid="import-workflow"
+            >
+              Import
+            </button>
+            <button
+              type="button"
+              className="button button--primary"
+              onClick={() => setOpened('new')}
+              data-testid="new-workflow"
+            >
+              New workflow
+            </button>
+          </div>
         )}
       </div>
 
-      {creating && <NewWorkflowForm takenKeys={takenKeys} onCancel={() => setCreating(false)} />}
+      {opened === 'new' && <NewWorkflowForm takenKeys={takenKeys} onCancel={() => setOpened(null)} />}
+      {opened === 'import' && (
+        <ImportWorkflowForm
+          onCancel={() => setOpened(null)}
+          onImported={(workflow) => {
+            setImported(workflow);
+            setOpened(null);
+            reload();
+          }}
+        />
+      )}
+      {imported && (
+        <p className="workflows-page__notice" role="status" data-testid="workflow-imported">
+          Imported “{imported.name}” as draft v1. <a href={workflowHref(imported.id)}>Open it</a>
+        </p>
+      )}
+      {actions.notice && (
+        <p className="workflows-page__notice" role="status" data-testid="workflow-action-notice">
+          {actions.notice}
+        </p>
+      )}
+      {actions.error !== null && (
+        <p className="workflows-page__error" role="alert" data-testid="workflow-action-error">
+          That did not work: {describeError(actions.error)}
+        </p>
+      )}
 
       <section aria-label="Workflows" aria-busy={workflows === null && !error}>
         {workflows === null ? (
@@ -70,7 +116,14 @@ export function WorkflowsPage() {
             </p>
           </div>
         ) : (
-          <WorkflowsTable workflows={workflows} definitions={definitions} now={now} />
+          <WorkflowsTable
+            workflows={workflows}
+            definitions={definitions}
+            now={now}
+            busyId={actions.busyId}
+            onDuplicate={actions.duplicate}
+            onArchive={actions.archive}
+          />
         )}
       </section>
     </main>

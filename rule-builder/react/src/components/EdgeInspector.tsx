@@ -1,16 +1,20 @@
+import type { EntityType } from '@baton/contracts';
 import type { EditorEdge } from '@baton/rule-builder-core';
 import { useId, type Dispatch } from 'react';
 import type { Problem } from '../model/diagnostics';
 import type { EditorAction } from '../model/editor-state';
-import { JsonField } from './JsonField';
+import { ConditionEditor } from './ConditionEditor';
 
 /** The selected arrow: its label and the condition under which the run follows it. */
 export function EdgeInspector({
   edge,
+  entities,
   problems,
   dispatch,
 }: {
   edge: EditorEdge;
+  /** Entities whose triggers lead to the arrow: its condition reads their fields. */
+  entities: readonly EntityType[];
   problems: readonly Problem[];
   dispatch: Dispatch<EditorAction>;
 }) {
@@ -35,8 +39,9 @@ export function EdgeInspector({
           onChange={(e) => update({ label: e.target.value === '' ? undefined : e.target.value }, 'label')}
         />
       </div>
-      <JsonField
-        label="Follow when (JSON Logic)"
+      <ConditionEditor
+        label="Follow when"
+        entities={entities}
         value={edge.condition}
         onChange={(condition) => update({ condition }, 'condition')}
         help="Leave empty to make this the default path. Conditional arrows are tried in the order they were drawn."

@@ -1,5 +1,6 @@
 import type { EditorGraph } from '@baton/rule-builder-core';
 import { useId, type Dispatch } from 'react';
+import { entitiesReaching } from '../model/condition-fields';
 import type { Problem, ProblemMap } from '../model/diagnostics';
 import type { EditorAction, Selection } from '../model/editor-state';
 import type { StepTypeInfo } from '../model/step-types';
@@ -110,6 +111,7 @@ function Selected({
       <EdgeInspector
         key={edge.id}
         edge={edge}
+        entities={entitiesReaching(graph, edge.source)}
         problems={problems.byEdge.get(edge.id) ?? []}
         dispatch={dispatch}
       />

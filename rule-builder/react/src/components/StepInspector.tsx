@@ -4,10 +4,11 @@ import { configFieldProblems, type Problem } from '../model/diagnostics';
 import type { EditorAction } from '../model/editor-state';
 import { formFields } from '../model/json-schema';
 import type { StepTypeInfo } from '../model/step-types';
-import { ConfigField } from './ConfigField';
+import { entitiesReaching } from '../model/condition-fields';
 import { ConnectControl } from './ConnectControl';
 import { FieldErrors } from './JsonField';
 import { NodeIdField } from './NodeIdField';
+import { StepConfigField } from './StepConfigField';
 
 export interface StepInspectorProps {
   readonly graph: EditorGraph;
@@ -25,6 +26,7 @@ export function StepInspector({ graph, node, stepType, problems, dispatch }: Ste
   const fields = useMemo(() => formFields(stepType?.configSchema), [stepType]);
   const fieldProblems = configFieldProblems(problems);
   const taken = useMemo(() => new Set(graph.nodes.map((n) => n.id)), [graph.nodes]);
+  const entities = useMemo(() => entitiesReaching(graph, node.id), [graph, node.id]);
   const { data } = node;
   const update = (patch: Partial<EditorStepNode['data']>, field?: string) =>
     dispatch({
@@ -65,8 +67,10 @@ export function StepInspector({ graph, node, stepType, problems, dispatch }: Ste
         <fieldset className="rb-fieldset rb-fieldset--config" aria-label="Settings">
           <legend className="rb-label">Settings</legend>
           {fields.map((field) => (
-            <ConfigField
+            <StepConfigField
               key={field.name}
+              stepType={data.stepType}
+              entities={entities}
               field={field}
               value={data.config[field.name]}
               errors={fieldProblems.get(field.name) ?? []}

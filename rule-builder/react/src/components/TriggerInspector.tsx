@@ -12,7 +12,7 @@ import type { EditorAction } from '../model/editor-state';
 import { humanize } from '../model/labels';
 import { kindOf, switchTriggerKind, TRIGGER_KIND_OPTIONS } from '../model/trigger-kinds';
 import { ConnectControl } from './ConnectControl';
-import { JsonField } from './JsonField';
+import { ConditionEditor } from './ConditionEditor';
 import { NodeIdField } from './NodeIdField';
 import { ScheduleTriggerFields } from './ScheduleTriggerFields';
 import { WebhookTriggerFields } from './WebhookTriggerFields';
@@ -126,8 +126,9 @@ export function TriggerInspector({
         taken={taken}
         onRename={(to) => dispatch({ type: 'rename-node', from: node.id, to })}
       />
-      <JsonField
-        label={kind === 'schedule' ? 'Which records (JSON Logic)' : 'Only when (JSON Logic)'}
+      <ConditionEditor
+        label={kind === 'schedule' ? 'Which records' : 'Only when'}
+        entities={[data.entity]}
         required={kind === 'schedule'}
         value={data.condition}
         onChange={(condition) => update({ condition }, 'condition')}

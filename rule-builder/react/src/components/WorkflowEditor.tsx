@@ -5,6 +5,7 @@ import { mapDiagnostics, type EditorValidationReport } from '../model/diagnostic
 import { canRedo, canUndo, createEditorState, currentGraph, editorReducer } from '../model/editor-state';
 import { defaultConfig } from '../model/json-schema';
 import type { PaletteEntry, StepTypeInfo } from '../model/step-types';
+import { ConditionServicesContext, type ConditionServices } from './ConditionServices';
 import { EditorToolbar } from './EditorToolbar';
 import { InspectorPanel } from './InspectorPanel';
 import { ShortcutsHelp } from './ShortcutsHelp';
@@ -29,6 +30,8 @@ export interface WorkflowEditorProps {
   readonly actions?: ReactNode;
   /** A webhook trigger's full URL (known once the workflow is saved); without it the URL's pattern shows. */
   readonly hookUrl?: (triggerId: string) => string | undefined;
+  /** What the condition builder asks of the page: enumerated field values, testing on a record. */
+  readonly conditions?: ConditionServices;
 }
 
 /**
@@ -41,10 +44,14 @@ export interface WorkflowEditorProps {
 export function WorkflowEditor(props: WorkflowEditorProps) {
   return (
     <ReactFlowProvider>
-      <EditorBody {...props} />
+      <ConditionServicesContext.Provider value={props.conditions ?? NO_SERVICES}>
+        <EditorBody {...props} />
+      </ConditionServicesContext.Provider>
     </ReactFlowProvider>
   );
 }
+
+const NO_SERVICES: ConditionServices = {};
 
 function EditorBody({
   initialGraph,

@@ -1,3 +1,4 @@
+import { describe, expect, it } from '@jest/globals';
 import { evaluateRule, validateRule } from '@baton/rules';
 import { conditionSchemaFor } from '@baton/contracts';
 import { conditionFields, entitiesReaching, fieldAt } from './condition-fields';

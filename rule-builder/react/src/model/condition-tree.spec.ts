@@ -1,3 +1,4 @@
+import { describe, expect, it } from '@jest/globals';
 import { conditionFields } from './condition-fields';
 import { appendTo, newRule, nextNodeId, removeNode, updateNode } from './condition-edits';
 import { conditionIssues } from './condition-issues';
