@@ -35,7 +35,7 @@ describe('an admin looks through a workflow history and rolls back', () => {
       title: 'Tell the manager',
       config: { to: [{ kind: 'manager_of_owner' }], title: 'New lead: {{lead.name}}' },
     });
-    v2.transitions.push({ id: 'then_tell', from: 'contact_task', to: 'tell_manager' });
+    v2.transitions.push({ id: 'then_tell', from: 'watch_sla', to: 'tell_manager' });
     await expectStatus(product, admin.post(`/api/workflows/${workflowId}/versions`, { definition: v2 }), 201);
     await expectStatus(
       product,

@@ -115,8 +115,8 @@ describe('an admin tests a draft, follows a run and backtests the draft in the e
   it('opens the lead’s run from the Runs panel: every step of its version shows completed', async () => {
     await page.getByTestId('observe-tab-runs').click();
     const item = page.locator(`[data-testid="run-item"][data-run-id="${runId}"]`);
-    await item.waitFor();
-    expect(await item.textContent()).toContain('Grace Hopper');
+    // Runs name their record once its name has loaded.
+    await item.filter({ hasText: 'Grace Hopper' }).waitFor();
     await item.click();
     await eventually(async () =>
       page.url().endsWith(`/runs/${encodeURIComponent(runId)}`) ? true : undefined,
@@ -128,11 +128,50 @@ describe('an admin tests a draft, follows a run and backtests the draft in the e
     // The run is on v1, which has no branch: the draft's steps are not on its canvas.
     expect(await page.locator('[data-testid="path-node"][data-node-id="route"]').count()).toBe(0);
 
-    await page.screenshot({ path: '/tmp/workflow-observe-run.png' });
     // The address opens the same run after a reload.
     await page.reload();
     await page.locator('[data-testid="run-summary"][data-status="completed"]').waitFor();
     await pathNode('contact_task', 'completed').waitFor();
+  });
+
+  it('backtests the draft over the newest leads: the progress bar fills and the two versions are counted', async () => {
+    await page.getByTestId('observe-tab-backtest').click();
+    await page.getByTestId('backtest-limit').fill('3');
+    await page.getByTestId('backtest-start').click();
+
+    const bar = page.getByRole('progressbar', { name: 'Backtest progress' });
+    await bar.waitFor();
+    await eventually(
+      async () => ((await bar.getAttribute('aria-valuenow')) === '100' ? true : undefined),
+      120_000,
+      'the backtest to finish',
+    );
+    await page.getByTestId('backtest-progress-text').filter({ hasText: '3 of 3 records · done' }).waitFor();
+    expect(page.url()).toMatch(new RegExp(`#/workflows/${workflowId}/backtest/[0-9a-f-]{36}$`));
+
+    // The draft takes Grace (hot) and Cold Caller (cold) but not the APAC lead; v1 takes all three.
+    const tested = page.getByTestId('backtest-tested');
+    const published = page.getByTestId('backtest-published');
+    expect(await tested.getAttribute('data-version')).toBe('2');
+    expect(await published.getAttribute('data-version')).toBe('1');
+    expect(await tested.getByTestId('backtest-entered').textContent()).toBe('2');
+    expect(await tested.getByTestId('backtest-not-entered').textContent()).toBe('1');
+    expect(await published.getByTestId('backtest-entered').textContent()).toBe('3');
+    const paths = (column: typeof tested) =>
+      column
+        .getByTestId('backtest-path')
+        .evaluateAll((buttons) => buttons.map((b) => b.getAttribute('data-path')));
+    expect((await paths(tested)).sort()).toEqual([
+      'assign_owner,route,contact_task,watch_sla',
+      'assign_owner,route,later',
+    ]);
+    expect(await paths(published)).toEqual(['assign_owner,contact_task,watch_sla']);
+
+    // A path of the draft, clicked, is lit on the draft's canvas.
+    await tested.locator('[data-testid="backtest-path"][data-path="assign_owner,route,later"]').click();
+    await pathNode('later', 'completed').waitFor();
+    await pathNode('route', 'completed').waitFor();
+    await pathNode('contact_task', 'none').waitFor();
   });
 
   it('follows a run live: its waiting step shows running, then completed without a reload', async () => {
@@ -174,46 +213,5 @@ describe('an admin tests a draft, follows a run and backtests the draft in the e
       .locator('.react-flow__edge.rb-edge--taken')
       .evaluateAll((edges) => edges.map((e) => e.getAttribute('data-id')).sort());
     expect(taken).toEqual(['go', 'then_done']);
-  });
-
-  it('backtests the draft over the newest leads: the progress bar fills and the two versions are counted', async () => {
-    await page.getByTestId('observe-tab-backtest').click();
-    await page.getByTestId('backtest-limit').fill('3');
-    await page.getByTestId('backtest-start').click();
-
-    const bar = page.getByRole('progressbar', { name: 'Backtest progress' });
-    await bar.waitFor();
-    await eventually(
-      async () => ((await bar.getAttribute('aria-valuenow')) === '100' ? true : undefined),
-      120_000,
-      'the backtest to finish',
-    );
-    await page.getByTestId('backtest-progress-text').filter({ hasText: '3 of 3 records · done' }).waitFor();
-    expect(page.url()).toMatch(new RegExp(`#/workflows/${workflowId}/backtest/[0-9a-f-]{36}$`));
-
-    // The draft takes Grace (hot) and Cold Caller (cold) but not the APAC lead; v1 takes all three.
-    const tested = page.getByTestId('backtest-tested');
-    const published = page.getByTestId('backtest-published');
-    expect(await tested.getAttribute('data-version')).toBe('2');
-    expect(await published.getAttribute('data-version')).toBe('1');
-    expect(await tested.getByTestId('backtest-entered').textContent()).toBe('2');
-    expect(await tested.getByTestId('backtest-not-entered').textContent()).toBe('1');
-    expect(await published.getByTestId('backtest-entered').textContent()).toBe('3');
-    const paths = (column: typeof tested) =>
-      column
-        .getByTestId('backtest-path')
-        .evaluateAll((buttons) => buttons.map((b) => b.getAttribute('data-path')));
-    expect((await paths(tested)).sort()).toEqual([
-      'assign_owner,route,contact_task,watch_sla',
-      'assign_owner,route,later',
-    ]);
-    expect(await paths(published)).toEqual(['assign_owner,contact_task,watch_sla']);
-
-    // A path of the draft, clicked, is lit on the draft's canvas.
-    await tested.locator('[data-testid="backtest-path"][data-path="assign_owner,route,later"]').click();
-    await pathNode('later', 'completed').waitFor();
-    await pathNode('route', 'completed').waitFor();
-    await pathNode('contact_task', 'none').waitFor();
-    await page.screenshot({ path: '/tmp/workflow-observe-backtest.png' });
   });
 });

@@ -60,6 +60,25 @@ describe('running a workflow on a chosen record', () => {
     expect((await ok(admin.get(`/api/runs?recordId=${lead.id}`))).items).toHaveLength(tasksBefore);
   });
 
+  it('leaves the round-robin where it was: a dry run predicts the next owner without taking the turn', async () => {
+    const handoff = workflows['lead-handoff']!.id;
+    const owned = async (leadId: string): Promise<string> =>
+      eventually(
+        async () => (await ok(admin.get(`/api/leads/${leadId}`))).owner?.id,
+        30_000,
+        'the handoff to assign an owner',
+      );
+    const first = await ok(admin.post('/api/leads', { name: 'Rotation One' }), 201);
+    await owned(first.id);
+    const predict = async () =>
+      (await ok(engineer.post(`/api/workflows/${handoff}/versions/1/dry-run`, { recordId: first.id })))
+        .steps[0].output.ownerId as string;
+    const predicted = await predict();
+    expect(await predict()).toBe(predicted);
+    const next = await ok(admin.post('/api/leads', { name: 'Rotation Two' }), 201);
+    expect(await owned(next.id)).toBe(predicted);
+  });
+
   it('dry-runs quote approval with the decision assumed either way', async () => {
     // With the process archived, submitting starts no real run.
     await ok(admin.post(`/api/workflows/${workflows['quote-approval']!.id}/archive`));

@@ -1,9 +1,12 @@
 import { existsSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import express, { type NextFunction, type Request, type Response } from 'express';
+import { answerClientError } from './common/client-errors';
 import type { ErrorBody } from './common/http-errors';
+import { refuseUnstorableText } from './common/storable-text';
 import type { Lifecycle } from './health/lifecycle';
 import { hookBody } from './hooks/hook-body';
 import type { BatonLogger } from './logging/baton-logger';
@@ -77,6 +80,7 @@ export function configureHttp(
   { logger, lifecycle }: HttpObservability,
 ): void {
   app.disable('x-powered-by');
+  (app.getHttpServer() as Server).on('clientError', answerClientError);
   app.use(lifecycle.track);
   app.use(requestIds(logger));
   app.use(secureHeaders);
@@ -85,6 +89,7 @@ export function configureHttp(
   app.use('/api/hooks', hookBody);
   app.use(express.json({ limit: '2mb' }));
   app.use(bodyErrors);
+  app.use(refuseUnstorableText);
   app.use(bindRequestContext);
 
   const document = SwaggerModule.createDocument(
@@ -119,7 +124,10 @@ const OPS_PATHS = new Set(['/api/health', '/api/health/live', '/api/health/ready
  * A worker-only process answers health checks and metrics scrapes and nothing else: the API
  * belongs to the API processes.
  */
-export function configureOpsHttp(app: NestExpressApplication, { logger, lifecycle }: HttpObservability): void {
+export function configureOpsHttp(
+  app: NestExpressApplication,
+  { logger, lifecycle }: HttpObservability,
+): void {
   app.disable('x-powered-by');
   app.use(lifecycle.track);
   app.use(requestIds(logger));
@@ -128,7 +136,8 @@ export function configureOpsHttp(app: NestExpressApplication, { logger, lifecycl
     if (OPS_PATHS.has(req.path)) return next();
     res.status(404).json({
       code: 'NOT_FOUND',
-      message: 'This is a worker process: it serves /api/health/live, /api/health/ready and /api/metrics only',
+      message:
+        'This is a worker process: it serves /api/health/live, /api/health/ready and /api/metrics only',
     } satisfies ErrorBody);
   });
   app.use(bindRequestContext);

@@ -92,7 +92,11 @@ async function main(): Promise<void> {
     return;
   }
   if (env.BATON_LOG_FORMAT === 'json') {
-    log.info('Baton is running', 'baton', { url: baton.url, readySeconds: Number(seconds), role: env.BATON_ROLE });
+    log.info('Baton is running', 'baton', {
+      url: baton.url,
+      readySeconds: Number(seconds),
+      role: env.BATON_ROLE,
+    });
     return;
   }
   const lines = [

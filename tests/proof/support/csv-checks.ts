@@ -11,7 +11,7 @@ const LIMIT = 50 * 1024 * 1024;
  * Uploads each hostile CSV file (and hostile mappings and content types). An upload is handled when
  * it answers 4xx, or 201 with a job that is `completed` or `failed` and whose report can be read.
  */
-export async function expectHostileCsvHandled(baseUrl: string, admin: ApiClient, tally: Tally): Promise<void> {
+export async function checkHostileCsv(baseUrl: string, admin: ApiClient, tally: Tally): Promise<string[]> {
   const auth = { authorization: `Bearer ${admin.token}` };
   const unhandled: string[] = [];
   const upload = async (label: string, query: string, body: Buffer, contentType = 'text/csv') => {
@@ -50,7 +50,7 @@ export async function expectHostileCsvHandled(baseUrl: string, admin: ApiClient,
   if (declared.kind !== 'response' || declared.status !== 413)
     unhandled.push(`declared 51 MB: expected 413, got ${JSON.stringify(declared).slice(0, 200)}`);
 
-  if (unhandled.length > 0) throw new Error(`hostile CSV:\n${unhandled.join('\n')}`);
+  return unhandled;
 }
 
 /** Announces a file over the limit (Content-Length) and sends the first bytes, as a real client would. */

@@ -11,7 +11,10 @@ const SAMPLE = 'name,email,company\nAda Proof,ada@proof.example,Engines\nBob Pro
 
 export const HOSTILE_CSV: Record<string, Buffer> = {
   'invalid UTF-8 in the header': Buffer.from([0x6e, 0x61, 0xff, 0x65, 0x0a, 0x41, 0x0a]),
-  'invalid UTF-8 in a row': Buffer.concat([utf8('name,company\nGood,One\n'), Buffer.from([0xc3, 0x28, 0x2c, 0x80, 0x0a])]),
+  'invalid UTF-8 in a row': Buffer.concat([
+    utf8('name,company\nGood,One\n'),
+    Buffer.from([0xc3, 0x28, 0x2c, 0x80, 0x0a]),
+  ]),
   'overlong UTF-8 encoding': Buffer.concat([utf8('name\n'), Buffer.from([0xc0, 0xaf, 0x0a])]),
   'truncated multibyte at the end': Buffer.concat([utf8('name\nZo'), Buffer.from([0xc3])]),
   'UTF-16 LE with BOM': utf16(SAMPLE, 'le'),
@@ -23,9 +26,11 @@ export const HOSTILE_CSV: Record<string, Buffer> = {
   'lone CR line endings': utf8('name,company\rCr One,X\rCr Two,Y\r'),
   'unterminated quote': utf8('name,company\n"Never closed,X\nNext,Y\n'),
   'quote inside a field': utf8('name\nA"B\n'),
-  'formula injection': utf8('name,company\n=cmd|\' /C calc\'!A0,@SUM(1+1)\n+1,-1\n'),
+  'formula injection': utf8("name,company\n=cmd|' /C calc'!A0,@SUM(1+1)\n+1,-1\n"),
   'SQL and HTML in fields': utf8(`name,company\n"'; DROP TABLE leads; --",<script>alert(1)</script>\n`),
-  '10,000 columns': utf8(`${Array.from({ length: 10_000 }, (_, i) => `c${i}`).join(',')}\n${'x,'.repeat(9999)}x\n`),
+  '10,000 columns': utf8(
+    `${Array.from({ length: 10_000 }, (_, i) => `c${i}`).join(',')}\n${'x,'.repeat(9999)}x\n`,
+  ),
   'duplicate headers': utf8('name,name,email\nA,B,a@proof.example\n'),
   'header named __proto__': utf8('__proto__,constructor,name\n{"polluted":1},x,Proto Lead\n'),
   'one 5 MB field': utf8(`name\n${'n'.repeat(5 * 1024 * 1024)}\n`),

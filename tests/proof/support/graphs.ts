@@ -4,7 +4,12 @@ type Json = Record<string, unknown>;
 
 let serial = 0;
 
-function definition(parts: { steps?: unknown[]; transitions?: unknown[]; condition?: unknown; extra?: Json }): Json {
+function definition(parts: {
+  steps?: unknown[];
+  transitions?: unknown[];
+  condition?: unknown;
+  extra?: Json;
+}): Json {
   serial++;
   return {
     schemaVersion: 1,
@@ -89,14 +94,18 @@ export function hostileDefinitions(): Record<string, string> {
       steps: many(500),
       transitions: [
         edge('t_start', 'lead_created', 's0'),
-        ...Array.from({ length: 2000 }, (_, i) => edge(`t${i}`, `s${i % 500}`, `s${(i * 7 + 1) % 500}`, true)),
+        ...Array.from({ length: 2000 }, (_, i) =>
+          edge(`t${i}`, `s${i % 500}`, `s${(i * 7 + 1) % 500}`, true),
+        ),
       ],
     }),
   );
   out['10,000 transitions'] = body(
     definition({
       steps: many(2),
-      transitions: Array.from({ length: 10_000 }, (_, i) => edge(`t${i}`, 'lead_created', 's0', { '==': [i, i] })),
+      transitions: Array.from({ length: 10_000 }, (_, i) =>
+        edge(`t${i}`, 'lead_created', 's0', { '==': [i, i] }),
+      ),
     }),
   );
   out['unknown step type'] = body(definition({ steps: [step('stop', 'launch_missiles')] }));
@@ -106,7 +115,10 @@ export function hostileDefinitions(): Record<string, string> {
     out[`step id ${id}`] = body(
       definition({ steps: [step(id, 'end')], transitions: [edge('t_start', 'lead_created', id)] }),
     );
-  out['unknown trigger kind'] = body({ ...definition({}), triggers: [{ id: 'x', kind: 'telepathy', entity: 'lead' }] });
+  out['unknown trigger kind'] = body({
+    ...definition({}),
+    triggers: [{ id: 'x', kind: 'telepathy', entity: 'lead' }],
+  });
   out['unknown entity'] = body({
     ...definition({}),
     triggers: [{ id: 'x', kind: 'record', event: 'created', entity: '__proto__' }],
@@ -123,7 +135,9 @@ export function hostileDefinitions(): Record<string, string> {
   out['layout with prototype keys'] = body(
     definition({ extra: { layout: { constructor: { x: 1, y: 2 }, toString: { x: 0, y: 0 } } } }),
   );
-  out['config with prototype keys'] = JSON.stringify({ definition: definition({ steps: [{ ...step('stop', 'create_task'), config: '__CONFIG__' }] }) }).replace(
+  out['config with prototype keys'] = JSON.stringify({
+    definition: definition({ steps: [{ ...step('stop', 'create_task'), config: '__CONFIG__' }] }),
+  }).replace(
     '"__CONFIG__"',
     '{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}},"title":"x"}',
   );

@@ -78,6 +78,7 @@ export const HOSTILE_QUERIES: Record<string, string> = {
   'q nul': 'q=a%00b',
   'q broken percent': 'q=%E0%A4%A',
   'q 4 KB': `q=${'q'.repeat(4000)}`,
+  'query over 16 KB': `q=${'q'.repeat(20_000)}`,
   'owner not a uuid': 'owner=not-a-uuid',
   'sort injection': `sort=${encodeURIComponent('name;drop table leads')}`,
   'date garbage': 'from=not-a-date&to=2026-13-45',
@@ -95,6 +96,7 @@ export const HOSTILE_AUTH: Record<string, string | undefined> = {
   basic: 'Basic YWRtaW5AZGVtby5iYXRvbjpiYXRvbi1kZW1v',
   'jwt none alg': `Bearer ${base64url({ alg: 'none' })}.${base64url({ sub: 'admin', role: 'admin' })}.`,
   '8 KB': `Bearer ${'t'.repeat(8000)}`,
+  'over 16 KB': `Bearer ${'t'.repeat(20_000)}`,
   'latin-1': 'Bearer \u00e9\u00e8\u00ff',
 };
 
@@ -126,6 +128,9 @@ export function hostileShapes(valid: unknown): Record<string, { body: string; co
     'as text/plain': { body: json, contentType: 'text/plain' },
     'as form': { body: 'a=1&b=2', contentType: 'application/x-www-form-urlencoded' },
     'as utf-16 json': { body: json, contentType: 'application/json; charset=utf-16' },
-    'as xml': { body: '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><x>&e;</x>', contentType: 'application/xml' },
+    'as xml': {
+      body: '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><x>&e;</x>',
+      contentType: 'application/xml',
+    },
   };
 }

@@ -46,7 +46,9 @@ export class PathValues {
     if (!this.firstIds.has(key)) {
       const res = await this.admin.get(`/api/${collection}?limit=5`);
       const items = (res.status === 200 ? (res.body?.items ?? res.body) : []) as Record<string, unknown>[];
-      const found = Array.isArray(items) ? items.find((i) => typeof i[field] === 'string')?.[field] : undefined;
+      const found = Array.isArray(items)
+        ? items.find((i) => typeof i[field] === 'string')?.[field]
+        : undefined;
       this.firstIds.set(key, typeof found === 'string' ? found : MISSING_UUID);
     }
     return this.firstIds.get(key)!;

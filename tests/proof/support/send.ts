@@ -27,7 +27,14 @@ export async function send(baseUrl: string, req: RawRequest, timeoutMs = 20_000)
     // An event stream never ends by itself: its status and headers are the answer.
     if (contentType.startsWith('text/event-stream')) {
       await res.body?.cancel();
-      return { kind: 'response', status: res.status, contentType, text: '', json: null, ms: Date.now() - started };
+      return {
+        kind: 'response',
+        status: res.status,
+        contentType,
+        text: '',
+        json: null,
+        ms: Date.now() - started,
+      };
     }
     const text = await res.text();
     let json: unknown = undefined;
@@ -48,7 +55,11 @@ export async function send(baseUrl: string, req: RawRequest, timeoutMs = 20_000)
 }
 
 /** Runs `work` over `items` with at most `concurrency` in flight. */
-export async function pool<T>(items: T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
+export async function pool<T>(
+  items: T[],
+  concurrency: number,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
   let next = 0;
   const lanes = Array.from({ length: Math.min(concurrency, items.length) }, async () => {
     while (next < items.length) await work(items[next++]!);

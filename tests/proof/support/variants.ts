@@ -51,7 +51,10 @@ export function variantsFor(op: Operation, pathValues: Record<string, string>): 
 
   for (const param of op.parameters.filter((p) => p.in === 'query')) {
     for (const [name, value] of Object.entries(wrongValues(param.schema)))
-      add(`query ${param.name}: ${name}`, jsonRequest(bodyText, undefined, withParam(query, param.name, value)));
+      add(
+        `query ${param.name}: ${name}`,
+        jsonRequest(bodyText, undefined, withParam(query, param.name, value)),
+      );
   }
   if (op.method === 'GET') {
     for (const [name, q] of Object.entries(HOSTILE_QUERIES))
@@ -137,7 +140,8 @@ function* fieldVariants(schema: Schema, body: Record<string, unknown>): Generato
         yield [`${field} ${label}`, raw(field, JSON.stringify(value))];
     }
     if (s.type === 'number' || s.type === 'integer') {
-      for (const [label, value] of Object.entries(HOSTILE_NUMBERS)) yield [`${field} ${label}`, raw(field, value)];
+      for (const [label, value] of Object.entries(HOSTILE_NUMBERS))
+        yield [`${field} ${label}`, raw(field, value)];
       if (s.maximum !== undefined) yield [`${field} above maximum`, raw(field, String(s.maximum + 1))];
       if (s.minimum !== undefined) yield [`${field} below minimum`, raw(field, String(s.minimum - 1))];
     }

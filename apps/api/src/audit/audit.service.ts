@@ -48,7 +48,7 @@ export class AuditService {
 
   /** Newest first, keyset-paginated on (at, id). */
   async list(query: ListAuditQuery): Promise<Page<AuditEntryView>> {
-    const cursor = decodeCursor(query.cursor);
+    const cursor = decodeCursor(query.cursor, 'uuid');
     const where: Record<string, unknown>[] = [];
     if (query.entityType) where.push({ entityType: query.entityType });
     if (query.entityId) where.push({ entityId: query.entityId });

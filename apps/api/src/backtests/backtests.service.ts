@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { UniqueConstraintViolationException, type EntityClass } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { EntityType } from '@baton/contracts';
 import { BatonError } from '@baton/domain';
@@ -91,12 +91,14 @@ export class BacktestsService {
 
   // Newest first: the records most like the ones the version will meet next.
   private async newestRecords(entity: EntityType, limit: number): Promise<string[]> {
+    // Every record type has an id and a creation time; the adapter map types them loosely.
+    const type = RECORD_ADAPTERS[entity].entity as EntityClass<{ id: string; createdAt: Date }>;
     const rows = await this.em.find(
-      RECORD_ADAPTERS[entity].entity,
+      type,
       {},
-      { orderBy: { createdAt: 'desc', id: 'desc' } as never, limit, fields: ['id'] as never },
+      { orderBy: { createdAt: 'desc', id: 'desc' }, limit, fields: ['id'] },
     );
-    return rows.map((row: { id: string }) => row.id);
+    return rows.map((row) => row.id);
   }
 }
 

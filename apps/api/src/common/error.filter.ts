@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
 import type { Response } from 'express';
-import { OptimisticLockError } from '@mikro-orm/core';
+import { OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { BatonError, type ErrorCode } from '@baton/domain';
 import { HTTP_STATUS, type ErrorBody } from './http-errors';
 
@@ -46,6 +46,14 @@ export class ErrorFilter implements ExceptionFilter {
           code: 'CONFLICT',
           message: 'The record was changed by someone else; reload it and try again',
         },
+      };
+    }
+    // Two requests creating the same key at once: both pass the service's existence check and
+    // the database refuses the second; for the client that is the same conflict.
+    if (exception instanceof UniqueConstraintViolationException) {
+      return {
+        status: 409,
+        body: { code: 'CONFLICT', message: 'A record with the same unique value already exists' },
       };
     }
     if (exception instanceof HttpException) {

@@ -7,16 +7,22 @@ export interface Cursor {
   id: string;
 }
 
-const cursorSchema = z.strictObject({ at: z.iso.datetime({ offset: true }), id: z.string().min(1).max(200) });
+const at = z.iso.datetime({ offset: true });
+const cursorSchemas = {
+  text: z.strictObject({ at, id: z.string().min(1).max(200) }),
+  // Compared with a uuid column: anything else would fail in PostgreSQL rather than here.
+  uuid: z.strictObject({ at, id: z.uuid() }),
+};
 
 export function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify(cursor)).toString('base64url');
 }
 
-export function decodeCursor(raw: string | undefined): Cursor | undefined {
+/** The cursor a list handed out; `ids` is the type of the id column it pages by. */
+export function decodeCursor(raw: string | undefined, ids: 'uuid' | 'text' = 'text'): Cursor | undefined {
   if (raw === undefined) return undefined;
   try {
-    return cursorSchema.parse(JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')));
+    return cursorSchemas[ids].parse(JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')));
   } catch {
     throw new BatonError('VALIDATION_FAILED', 'The cursor is not one this API handed out', {
       field: 'cursor',

@@ -20,6 +20,11 @@ import { RECORD_ADAPTERS } from './records/adapters';
 import type { RecordAdapter } from './records/record-adapter';
 import { parseNewRecord, type RecordCreator } from './records/record-creator';
 
+/** One PostgreSQL sequence per rotation: turns come from it without locking a row. */
+function turnSequence(pool: string): string {
+  return `assignment_turn_${createHash('sha256').update(pool).digest('hex').slice(0, 24)}`;
+}
+
 /**
  * The CRM as activity types see it, bound to one step's transaction and idempotency key: what a
  * step writes here commits with the step's idempotency record, or not at all.
@@ -111,7 +116,7 @@ export class MikroCrmGateway implements CrmGateway {
   // locked cursor row made every assignment wait for the one before it to commit (it capped the
   // whole engine at about ten runs a second). A retried step may skip a turn; nobody gets two.
   async takeTurn(pool: string, size: number): Promise<number> {
-    const sequence = `assignment_turn_${createHash('sha256').update(pool).digest('hex').slice(0, 24)}`;
+    const sequence = turnSequence(pool);
     const [found] = await this.em.execute<Array<{ oid: string | null }>>(`select to_regclass(?) as oid`, [
       sequence,
     ]);
@@ -122,6 +127,20 @@ export class MikroCrmGateway implements CrmGateway {
     }
     const [row] = await this.em.execute<Array<{ turn: string }>>(`select nextval('"${sequence}"') as turn`);
     return Number(BigInt(row!.turn) % BigInt(size));
+  }
+
+  /** The turn `takeTurn` would give next, without moving the rotation (for dry runs). */
+  async peekTurn(pool: string): Promise<number> {
+    const sequence = turnSequence(pool);
+    const [found] = await this.em.execute<Array<{ oid: string | null }>>(`select to_regclass(?) as oid`, [
+      sequence,
+    ]);
+    if (!found?.oid) return 0;
+    const [row] = await this.em.execute<Array<{ last_value: string; is_called: boolean }>>(
+      `select last_value, is_called from "${sequence}"`,
+    );
+    const last = Number(row!.last_value);
+    return row!.is_called ? last + 1 : last;
   }
 
   async createTask(task: NewTask): Promise<{ id: string }> {

@@ -23,6 +23,7 @@ export class DryRunRollback extends Error {}
  */
 export class DryRunCrmGateway implements CrmGateway {
   readonly intentions: Intention[] = [];
+  private readonly turnsTaken = new Map<string, number>();
 
   constructor(
     private readonly em: EntityManager,
@@ -46,8 +47,14 @@ export class DryRunCrmGateway implements CrmGateway {
     return this.inner.findUsers(query);
   }
 
-  takeTurn(pool: string, size: number): Promise<number> {
-    return this.inner.takeTurn(pool, size);
+  /**
+   * The turn a real run would take next, without taking it: sequences ignore rollbacks, so a dry
+   * run (or a backtest of hundreds) must not move the rotation real leads are assigned by.
+   */
+  async takeTurn(pool: string, size: number): Promise<number> {
+    const taken = this.turnsTaken.get(pool) ?? 0;
+    this.turnsTaken.set(pool, taken + 1);
+    return ((await this.inner.peekTurn(pool)) + taken) % size;
   }
 
   async updateRecord(ref: RecordRef, patch: Record<string, unknown>): Promise<void> {

@@ -75,6 +75,12 @@ describe('CsvParser', () => {
     expect(parseCsv(Buffer.from([0xc0, 0xaf, 0x0a]))[0]!.badEncoding).toBe(true);
   });
 
+  it('flags a record holding a NUL byte, which no text column can store', () => {
+    const records = parseCsv(Buffer.from('name\nNul\u0000Name\nfine\n'));
+    expect(records.map((r) => r.badEncoding)).toEqual([false, true, false]);
+    expect(records[1]!.fields).toEqual([]);
+  });
+
   it('reports an unterminated quote at the end of input', () => {
     const records = parseCsv('a\n"open,field\nmore');
     expect(records.at(-1)).toMatchObject({ unterminated: true, line: 2 });

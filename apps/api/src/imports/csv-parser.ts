@@ -9,7 +9,7 @@ export interface CsvRecord {
   fields: string[];
   /** 1-based physical line on which the record starts. */
   line: number;
-  /** Some field is not valid UTF-8. */
+  /** Some field is not valid UTF-8, or holds a NUL character (which PostgreSQL text cannot store). */
   badEncoding: boolean;
   /** The record exceeded the byte limit; its content was dropped. */
   tooLarge: boolean;
@@ -176,6 +176,11 @@ export class CsvParser {
       try {
         record.fields = raw.map((b) => this.decoder.decode(b));
       } catch {
+        record.badEncoding = true;
+      }
+      // NUL is valid UTF-8 but no text column (or JSON report) can hold it: a binary file, not a CSV.
+      if (record.fields.some((f) => f.includes('\u0000'))) {
+        record.fields = [];
         record.badEncoding = true;
       }
     }

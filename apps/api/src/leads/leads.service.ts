@@ -108,7 +108,7 @@ export class LeadsService {
   }
 
   async list(query: ListLeadsQuery, viewer: User): Promise<Page<LeadView>> {
-    const cursor = decodeCursor(query.cursor);
+    const cursor = decodeCursor(query.cursor, 'uuid');
     // Leads merged into another are archived: readable by id, no longer listed.
     const where: Record<string, unknown> = { $and: [this.visibleTo(viewer), { archivedAt: null }] };
     if (query.status) where.status = query.status;

@@ -60,7 +60,9 @@ export class MetricsService implements OnModuleInit, OnApplicationShutdown {
     const database = await this.readDatabase().then(
       () => true,
       (err: unknown) => {
-        this.logger.warn(`metrics from the database unavailable: ${err instanceof Error ? err.message : err}`);
+        this.logger.warn(
+          `metrics from the database unavailable: ${err instanceof Error ? err.message : err}`,
+        );
         return false;
       },
     );

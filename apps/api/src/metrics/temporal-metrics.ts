@@ -5,7 +5,10 @@ import { processMetrics } from './registry';
  * Where the Temporal SDK's worker metrics (task slots, poll latency, activity execution latency …)
  * land when the worker runs in this process; they are served with Baton's own at /api/metrics.
  */
-export const temporalMetricsBuffer = new MetricsBuffer({ maxBufferSize: 50_000, useSecondsForDurations: true });
+export const temporalMetricsBuffer = new MetricsBuffer({
+  maxBufferSize: 50_000,
+  useSecondsForDurations: true,
+});
 
 /** Folds the SDK's buffered updates into this process's metrics; call often enough to keep the buffer small. */
 export function collectTemporalMetrics(): void {

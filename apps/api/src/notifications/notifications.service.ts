@@ -24,7 +24,7 @@ export class NotificationsService {
   constructor(private readonly em: EntityManager) {}
 
   async list(query: ListNotificationsQuery, user: User) {
-    const cursor = decodeCursor(query.cursor);
+    const cursor = decodeCursor(query.cursor, 'uuid');
     const where: Record<string, unknown> = { userId: user.id };
     if (query.unread === 'true') where.readAt = null;
     if (cursor) {

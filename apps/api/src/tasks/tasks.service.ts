@@ -17,7 +17,7 @@ export class TasksService {
     if (assignee !== viewer.id && !['admin', 'manager'].includes(viewer.role)) {
       throw new BatonError('FORBIDDEN', "Only managers and admins may see other people's tasks");
     }
-    const cursor = decodeCursor(query.cursor);
+    const cursor = decodeCursor(query.cursor, 'uuid');
     const where: Record<string, unknown> = { assignee };
     if (query.status) where.status = query.status;
     if (cursor) {

@@ -1,5 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RunStatus } from '@baton/contracts';
+import type { Workflow } from './workflow.entity';
+import { workflowView } from './workflow.view';
+import type { WorkflowVersion } from './workflow-version.entity';
 
 /** How a workflow has been running lately, for the workflow list. */
 export interface WorkflowStats {
@@ -10,6 +13,11 @@ export interface WorkflowStats {
 }
 
 export const STATS_DAYS = 7;
+
+export interface WorkflowExtras {
+  stats: WorkflowStats;
+  owner: { id: string; name: string } | null;
+}
 
 interface Row {
   workflow_id: string;
@@ -28,7 +36,7 @@ interface Row {
 export async function workflowStats(
   em: EntityManager,
   now = new Date(),
-): Promise<Map<string, { stats: WorkflowStats; owner: { id: string; name: string } | null }>> {
+): Promise<Map<string, WorkflowExtras>> {
   const since = new Date(now.getTime() - STATS_DAYS * 86_400_000);
   const rows = await em.execute<Row[]>(
     `select w.id as workflow_id, recent.runs, recent.failures,
@@ -62,4 +70,28 @@ export async function workflowStats(
       },
     ]),
   );
+}
+
+/**
+ * A workflow as the list shows it: its view, how it has been running, its owner, and the triggers
+ * of the version a row describes (the live one, else the latest), so the list needs no more requests.
+ */
+export function workflowListItem(
+  workflow: Workflow,
+  versions: WorkflowVersion[],
+  extras: WorkflowExtras | undefined,
+) {
+  const view = workflowView(workflow, versions);
+  const shown =
+    versions.find((v) => v.id === workflow.activeVersionId) ??
+    versions.reduce<WorkflowVersion | undefined>(
+      (a, b) => (a === undefined || b.version > a.version ? b : a),
+      undefined,
+    );
+  return {
+    ...view,
+    triggers: shown?.definition.triggers ?? [],
+    stats: extras?.stats ?? { runs7d: 0, failures7d: 0, lastRun: null },
+    owner: extras?.owner ?? null,
+  };
 }

@@ -12,7 +12,7 @@ import type { DefinitionBody, PublishBody } from './workflow.dto';
 import type { DiffQuery, RestoreBody } from './workflow-history.dto';
 import { WorkflowTriggersService } from '../hooks/workflow-triggers.service';
 import { Workflow } from './workflow.entity';
-import { workflowStats } from './workflow-stats';
+import { workflowListItem, workflowStats } from './workflow-stats';
 import { workflowView } from './workflow.view';
 import { WorkflowVersion } from './workflow-version.entity';
 
@@ -31,14 +31,13 @@ export class WorkflowVersionsService {
     const versions = await this.em.find(WorkflowVersion, { workflow: { $in: workflows.map((w) => w.id) } });
     const extras = await workflowStats(this.em);
     return {
-      items: workflows.map((w) => ({
-        ...workflowView(
+      items: workflows.map((w) =>
+        workflowListItem(
           w,
           versions.filter((v) => v.workflow.id === w.id),
+          extras.get(w.id),
         ),
-        stats: extras.get(w.id)?.stats ?? { runs7d: 0, failures7d: 0, lastRun: null },
-        owner: extras.get(w.id)?.owner ?? null,
-      })),
+      ),
     };
   }
 

@@ -1,4 +1,4 @@
-import type { WorkflowDefinition } from '@baton/contracts';
+import type { Trigger, WorkflowDefinition } from '@baton/contracts';
 import type { DefinitionDiff } from '@baton/rule-builder-core';
 import type { ActivityTypesResponse, EditorValidationReport } from '@baton/rule-builder-react';
 import { apiRequest } from './client';
@@ -21,9 +21,11 @@ export interface WorkflowView {
   activeVersion: VersionSummary | null;
   /** Newest first. */
   versions: VersionSummary[];
-  /** In the list only: who answers for it, and how it has been running. */
+  /** In the list only: who answers for it, how it has been running, and the triggers of the
+   * version a row describes (the live one, else the latest). */
   owner?: { id: string; name: string } | null;
   stats?: WorkflowStats;
+  triggers?: Trigger[];
 }
 
 export interface WorkflowStats {

@@ -36,11 +36,7 @@ export function RecentRunsCell({ stats }: { stats: WorkflowStats | undefined }) 
       <span className="workflows-table__count">
         {runs} {runs === 1 ? 'run' : 'runs'}
       </span>
-      {failures > 0 ? (
-        <span className="workflows-table__failures"> · {failures} failed</span>
-      ) : (
-        <span className="workflows-table__muted"> · no failures</span>
-      )}
+      {failures > 0 && <span className="workflows-table__failures"> · {failures} failed</span>}
     </td>
   );
 }

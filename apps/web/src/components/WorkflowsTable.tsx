@@ -1,4 +1,3 @@
-import type { WorkflowDefinition } from '@baton/contracts';
 import type { WorkflowView } from '../api/workflows';
 import { formatShortDate } from '../lib/describeLead';
 import { pendingDraft, triggerSummary } from '../lib/describeWorkflow';
@@ -8,7 +7,6 @@ import './WorkflowsTable.css';
 
 interface WorkflowsTableProps {
   workflows: readonly WorkflowView[];
-  definitions: ReadonlyMap<string, WorkflowDefinition>;
   now: Date;
   /** The workflow an action is under way for: its buttons wait. */
   busyId: string | null;
@@ -16,14 +14,7 @@ interface WorkflowsTableProps {
   onArchive: (workflow: WorkflowView, archived: boolean) => void;
 }
 
-export function WorkflowsTable({
-  workflows,
-  definitions,
-  now,
-  busyId,
-  onDuplicate,
-  onArchive,
-}: WorkflowsTableProps) {
+export function WorkflowsTable({ workflows, now, busyId, onDuplicate, onArchive }: WorkflowsTableProps) {
   return (
     <div className="workflows-table__frame">
       <table className="workflows-table" data-testid="workflows-table">
@@ -63,7 +54,7 @@ export function WorkflowsTable({
                   {workflow.archived && <span className="workflows-table__archived"> · archived</span>}
                 </td>
                 <td className="workflows-table__trigger" data-testid="workflow-trigger">
-                  {triggerSummary(workflow, definitions.get(workflow.id))}
+                  {triggerSummary(workflow)}
                 </td>
                 <td>
                   {active ? (

@@ -1,13 +1,12 @@
-import type { WorkflowDefinition } from '@baton/contracts';
 import { humanize } from '@baton/rule-builder-react';
 import type { VersionSummary, WorkflowView } from '../api/workflows';
 import { describeTriggers } from './describeTrigger';
 
-/** "Lead created (with a condition)", "Every day at 08:00", or the record type while the definition is loading. */
-export function triggerSummary(workflow: WorkflowView, definition: WorkflowDefinition | undefined): string {
-  if (!definition) return `${humanize(workflow.entity)} events`;
-  if (definition.triggers.length === 0) return 'No trigger';
-  return describeTriggers(definition.triggers).join(', ');
+/** "Lead created (with a condition)", "Every day at 08:00": the triggers of the version the row describes. */
+export function triggerSummary(workflow: WorkflowView): string {
+  if (!workflow.triggers) return `${humanize(workflow.entity)} events`;
+  if (workflow.triggers.length === 0) return 'No trigger';
+  return describeTriggers(workflow.triggers).join(', ');
 }
 
 /** The newest version when it is a draft: changes that are saved but not live. */

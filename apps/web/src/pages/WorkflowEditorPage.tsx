@@ -216,7 +216,7 @@ function LoadedEditor({
             type="button"
             className="button"
             onClick={() => setHistoryOpen((open) => !open)}
-            disabled={!workflow || busy !== null}
+            disabled={!workflow || busy !== null || panel !== null}
             aria-pressed={historyOpen}
             data-testid="workflow-history"
           >

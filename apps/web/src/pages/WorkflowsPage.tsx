@@ -17,7 +17,7 @@ type Opened = 'new' | 'import' | null;
 
 export function WorkflowsPage() {
   useDocumentTitle('Workflows');
-  const { workflows, definitions, error, reload } = useWorkflows();
+  const { workflows, error, reload } = useWorkflows();
   const [opened, setOpened] = useState<Opened>(null);
   const [imported, setImported] = useState<WorkflowView | null>(null);
   const now = useNow(CLOCK_MS);
@@ -118,7 +118,6 @@ export function WorkflowsPage() {
         ) : (
           <WorkflowsTable
             workflows={workflows}
-            definitions={definitions}
             now={now}
             busyId={actions.busyId}
             onDuplicate={actions.duplicate}

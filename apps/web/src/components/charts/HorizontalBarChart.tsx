@@ -9,7 +9,10 @@ export interface Row {
   value: number;
 }
 
-const ROW = 34;
+const MIN_ROW = 34;
+// A short list still fills most of a card; its bars just stay slim.
+const MIN_PLOT = 170;
+const MAX_BAR = 24;
 const LABEL_CHARS = 18;
 const MARGINS: Margins = { top: 8, right: 36, bottom: 50, left: 150 };
 
@@ -30,7 +33,9 @@ export function HorizontalBarChart({
   testId?: string;
 }) {
   const ticks = niceTicks(Math.max(0, ...rows.map((r) => r.value)), { integer: true });
-  const height = MARGINS.top + rows.length * ROW + MARGINS.bottom;
+  const rowHeight = Math.max(MIN_ROW, MIN_PLOT / Math.max(1, rows.length));
+  const barHeight = Math.min(rowHeight - 14, MAX_BAR);
+  const height = MARGINS.top + rows.length * rowHeight + MARGINS.bottom;
   const plotBottom = height - MARGINS.bottom;
   return (
     <ChartFrame label={label} height={height} testId={testId}>
@@ -54,25 +59,25 @@ export function HorizontalBarChart({
                 </g>
               ))}
             </g>
-            {rows.map((row, i) => {
-              const top = MARGINS.top + i * ROW;
-              const middle = top + ROW / 2;
+            {rows.map((item, i) => {
+              const top = MARGINS.top + i * rowHeight;
+              const middle = top + rowHeight / 2;
               return (
-                <g key={row.key}>
+                <g key={item.key}>
                   <text x={MARGINS.left - 10} y={middle} dy="0.32em" textAnchor="end">
-                    <title>{row.label}</title>
-                    {clip(row.label, LABEL_CHARS)}
+                    <title>{item.label}</title>
+                    {clip(item.label, LABEL_CHARS)}
                   </text>
                   <rect
                     className={fillClass(tone)}
                     x={x(0)}
-                    y={top + 7}
-                    width={Math.max(0, x(row.value) - x(0))}
-                    height={ROW - 14}
+                    y={middle - barHeight / 2}
+                    width={Math.max(0, x(item.value) - x(0))}
+                    height={barHeight}
                     rx={3}
                   />
-                  <text className="chart__value" x={x(row.value) + 6} y={middle} dy="0.32em">
-                    {row.value}
+                  <text className="chart__value" x={x(item.value) + 6} y={middle} dy="0.32em">
+                    {item.value}
                   </text>
                 </g>
               );

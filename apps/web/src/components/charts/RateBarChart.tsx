@@ -95,9 +95,10 @@ export function RateBarChart({
                       <circle className="chart-rate__dot" cx={center} cy={rateY(bar.rate)} r={4} />
                       <text
                         className="chart-rate__label"
-                        x={center + barWidth / 2 + 6}
+                        x={center}
                         y={rateY(bar.rate)}
-                        dy={bar.rate > 0.9 ? '1em' : '-0.3em'}
+                        dy={bar.rate > 0.85 ? '1.35em' : '-0.7em'}
+                        textAnchor="middle"
                       >
                         {percent(bar.rate)}
                       </text>

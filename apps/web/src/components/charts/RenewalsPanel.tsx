@@ -57,7 +57,7 @@ export function RenewalsPanel({ data, error, onRetry }: PanelProps<Renewals>) {
         <WeekHistogram
           bins={bins}
           label={describeRenewals(data)}
-          xTitle="Week starting (bar top: subscriptions ending)"
+          xTitle="Week starting · subscriptions ending on each bar"
           yTitle="Amount"
         />
       )}
