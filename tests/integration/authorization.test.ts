@@ -28,6 +28,8 @@ const ADMIN: Role[] = ['admin'];
 const PRICE_BOOK: Role[] = ['admin', 'manager'];
 const CUSTOMER_WRITERS: Role[] = ['admin', 'sales_rep', 'manager', 'approver'];
 
+const BY_WEBHOOK_SECRET = new Set(['POST /api/hooks/{workflowId}/{triggerId}']);
+
 const crud = (base: string, writers: Role[]): Record<string, Role[]> => ({
   [`GET ${base}`]: ALL,
   [`POST ${base}`]: writers,
@@ -88,7 +90,7 @@ const EXPECTED: Record<string, Role[]> = {
   'GET /api/rules/operators': ALL,
   'GET /api/rules/fields': ALL,
   // On given data for everyone; on a stored record only for TECH_READERS (FORBIDDEN otherwise,
-  // checked by the service and covered in rules-evaluate.test.ts: the matrix sends an empty body).
+  // checked by the service and covered in e2e/condition-builder.test.ts: the matrix sends an empty body).
   'POST /api/rules/evaluate': ALL,
   'POST /api/workflows/validate': AUTHORS,
   'GET /api/workflows': TECH_READERS,
@@ -102,6 +104,10 @@ const EXPECTED: Record<string, Role[]> = {
   'POST /api/workflows/{id}/versions': AUTHORS,
   'POST /api/workflows/{id}/versions/{version}/publish': ADMIN,
   'POST /api/workflows/{id}/archive': ADMIN,
+  'POST /api/workflows/{id}/triggers/{triggerId}/run-now': ADMIN,
+  'POST /api/workflows/{id}/webhook-secret': ADMIN,
+  // Senders of inbound webhooks prove the workflow's secret, not a role: without it, everyone gets 401.
+  'POST /api/hooks/{workflowId}/{triggerId}': [],
   'POST /api/workflows/{id}/runs': ['admin', 'manager'],
   'POST /api/workflows/{id}/versions/{version}/dry-run': TECH_READERS,
   'POST /api/workflows/{id}/versions/{version}/backtest': TECH_READERS,
@@ -217,11 +223,13 @@ describe('authorization matrix: every operation × every role', () => {
         const res = await client.request(method, path, body);
         checked += 1;
         const may = allowed.includes(role);
-        const ok =
-          res.status < 500 &&
-          (may
-            ? res.status !== 401 && res.status !== 403
-            : res.status === (role === 'anonymous' ? 401 : 403));
+        const bySecret = BY_WEBHOOK_SECRET.has(op);
+        const ok = bySecret
+          ? res.status === 401 && res.body?.code === 'WEBHOOK_UNAUTHORIZED'
+          : res.status < 500 &&
+            (may
+              ? res.status !== 401 && res.status !== 403
+              : res.status === (role === 'anonymous' ? 401 : 403));
         if (!ok) {
           const want = may ? 'allowed' : role === 'anonymous' ? '401' : '403';
           mismatches.push(`${op} as ${role}: got ${res.status} ${JSON.stringify(res.body)} (want ${want})`);
