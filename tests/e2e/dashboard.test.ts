@@ -152,7 +152,7 @@ describe('the dashboard in Chromium', () => {
     await page.screenshot({ path: join(SHOTS, 'dashboard.png'), fullPage: true });
   });
 
-  it('shows a rep their own numbers, and has no dashboard for an approver', async () => {
+  it('shows a rep their own numbers, says when a chart has none, and shows an approver no dashboard', async () => {
     const rep = await signedIn('rep1@demo.baton');
     await rep.getByTestId('nav-dashboard').click();
     await rep.locator('[data-testid="chart-overdue"] svg[role="img"]').waitFor({ timeout: 30_000 });
@@ -162,6 +162,14 @@ describe('the dashboard in Chromium', () => {
     expect(await chartLabel(rep, 'overdue')).toBe(
       `Overdue open tasks by assignee: Riley Rep ${mine.overdueTasks.total}. ${mine.overdueTasks.total} in all.`,
     );
+
+    // Every new lead went to rep1 (EMEA), so nothing ran on rep2's records: that chart says so.
+    const rep2 = await signedIn('rep2@demo.baton');
+    await rep2.getByTestId('nav-dashboard').click();
+    const runs = rep2.locator('[data-testid="chart-runs"][data-state="empty"]');
+    await runs.waitFor({ timeout: 30_000 });
+    expect(await runs.textContent()).toContain('No workflow ran in the last 7 days.');
+    expect(await rep2.locator('[data-testid="chart-funnel"] svg[role="img"]').count()).toBe(1);
 
     // An admin's numbers are everyone's; on a small laptop screen the charts stack in one column.
     const admin = await signedIn('admin@demo.baton', 1024);

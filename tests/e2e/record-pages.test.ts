@@ -298,6 +298,34 @@ describe('record pages in Chromium', () => {
     await page.screenshot({ path: join(SCRATCH, 'lead-detail.png'), fullPage: false });
   });
 
+  it('fits a laptop-wide window, the header of every role included', async () => {
+    const overflow = (tab: Page) =>
+      tab.evaluate(() => {
+        const wider = (el: Element | null) => (el ? el.scrollWidth - el.clientWidth : 0);
+        return {
+          page: document.documentElement.scrollWidth - window.innerWidth,
+          header: wider(document.querySelector('.app-header__inner')),
+          nav: wider(document.querySelector('.app-header__nav')),
+        };
+      });
+    for (const who of ['admin', 'manager', 'approver', 'engineer'] as const) {
+      const tab = await signedIn(`${who}@demo.baton`);
+      await tab.setViewportSize({ width: 1280, height: 800 });
+      await tab.evaluate((hash) => (window.location.hash = hash), `#/accounts/${account.id}`);
+      await tab.getByTestId('timeline-item').first().waitFor();
+      await tab.screenshot({
+        path: join(SCRATCH, `header-${who}.png`),
+        clip: { x: 0, y: 0, width: 1280, height: 120 },
+      });
+      expect({ who, ...(await overflow(tab)) }).toEqual({ who, page: 0, header: 0, nav: 0 });
+    }
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await page.evaluate((hash) => (window.location.hash = hash), `#/opportunities/${opportunity.id}`);
+    await page.getByTestId('timeline-item').first().waitFor();
+    expect(await overflow(page)).toEqual({ page: 0, header: 0, nav: 0 });
+    await page.setViewportSize({ width: 1280, height: 860 });
+  });
+
   it("does not show rep1's private note to rep2", async () => {
     const other = await signedIn('rep2@demo.baton');
     await other.evaluate((hash) => (window.location.hash = hash), `#/accounts/${account.id}`);

@@ -39,7 +39,7 @@ describe('teams and reporting lines', () => {
     expect(moved).toMatchObject({ id: rep2Id, teamId: team.id });
     expect(moved.passwordHash).toBeUndefined();
 
-    const listed = ((await ok(manager.get('/api/teams'))).items as Row[]).find((t) => t.id === team.id);
+    const listed = ((await ok(manager.get('/api/teams'))).items as Row[]).find((t) => t.id === team.id)!;
     expect(listed.members.map((m: Row) => m.id)).toEqual([rep2Id]);
 
     const duplicate = await admin.post('/api/teams', { name: 'Northern Sales' });

@@ -182,7 +182,37 @@ describe('races', () => {
     expect(losersRefused).toBe(true);
     expect(stored).toMatchObject({ name: `Writer ${winners[0]}`, version: account.version + 1 });
 
+    // One after another, each from the version it just read: every edit applies.
+    const sequential = 20;
+    const turnsStarted = Date.now();
+    const turns: ApiResponse[] = [];
+    for (let i = 0; i < sequential; i++) {
+      const { version } = await ok(as.admin.get(`/api/accounts/${account.id}`));
+      turns.push(
+        await as.admin.request('PATCH', `/api/accounts/${account.id}`, { version, name: `Turn ${i}` }),
+      );
+    }
+    const afterTurns = await ok(as.admin.get(`/api/accounts/${account.id}`));
+    record(
+      {
+        race: `${sequential} PATCHes in turn, each from the version just read`,
+        attempts: sequential,
+        answers: countAnswers(turns),
+        invariant: `all 200; version +${sequential}; the last one stored`,
+        held:
+          turns.every((r) => r.status === 200) &&
+          afterTurns.version === account.version + 1 + sequential &&
+          afterTurns.name === `Turn ${sequential - 1}`,
+      },
+      turnsStarted,
+    );
+    expect(afterTurns).toMatchObject({
+      name: `Turn ${sequential - 1}`,
+      version: account.version + 1 + sequential,
+    });
+
     // Read-modify-write with retry on conflict: every writer's change must survive.
+    const base = afterTurns.version as number;
     const writers = 20;
     const retryStarted = Date.now();
     const seen: ApiResponse[] = [];
@@ -205,7 +235,7 @@ describe('races', () => {
     const kept = Array.from({ length: writers }, (_, i) => i).filter((i) =>
       (final.name as string).split(' ').includes(`w${i}`),
     );
-    const noneLost = kept.length === writers && final.version === account.version + 1 + writers;
+    const noneLost = kept.length === writers && final.version === base + writers;
     record(
       {
         race: `${writers} writers appending to one name, retrying on 409`,
@@ -217,7 +247,7 @@ describe('races', () => {
       retryStarted,
     );
     expect(kept).toHaveLength(writers);
-    expect(final.version).toBe(account.version + 1 + writers);
+    expect(final.version).toBe(base + writers);
   });
 
   it('keeps exactly one active version when the same or different versions are published at once', async () => {

@@ -95,7 +95,12 @@ function ImportDialog({
   }
 
   return (
-    <div className="definition-import__overlay" role="presentation" onClick={onCancel}>
+    <div
+      className="definition-import__overlay"
+      role="presentation"
+      onClick={onCancel}
+      onKeyDown={(e) => e.key === 'Escape' && onCancel()}
+    >
       <div
         className="definition-import definition-import__dialog"
         role="dialog"
