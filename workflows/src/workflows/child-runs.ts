@@ -109,7 +109,8 @@ export class ChildRuns {
   ): Promise<{ output: Record<string, unknown>; intentions: Intention[] }> {
     if (type === 'call_workflow') {
       const record = this.target(config as CallWorkflowConfig, steps);
-      const summary = `Run workflow ${config.workflow} on ${record.type} ${record.id}`;
+      const same = record.type === this.input.record.type && record.id === this.input.record.id;
+      const summary = `Run workflow ${config.workflow} on ${same ? `this ${record.type}` : `${record.type} ${record.id}`}${config.wait === false ? ', without waiting' : ''}`;
       return {
         output: { status: 'previewed' },
         intentions: [{ kind: 'call_workflow', summary, details: { ...config, record } }],
