@@ -34,13 +34,18 @@ export interface Operation {
   method: string;
   path: string;
   parameters: Parameter[];
+  /** Needs a bearer token, as the document says (`security`). */
+  secured: boolean;
   /** The documented request content type, if any. */
   contentType?: string;
   bodySchema?: Schema;
 }
 
 export interface OpenApiDocument {
-  paths: Record<string, Record<string, { parameters?: Parameter[]; requestBody?: RequestBody }>>;
+  paths: Record<
+    string,
+    Record<string, { parameters?: Parameter[]; requestBody?: RequestBody; security?: unknown[] }>
+  >;
   components?: { schemas?: Record<string, Schema> };
 }
 
@@ -60,6 +65,7 @@ export function operationsOf(doc: OpenApiDocument): Operation[] {
       ops.push({
         method: method.toUpperCase(),
         path,
+        secured: (op.security?.length ?? 0) > 0,
         parameters: (op.parameters ?? []).map((p) => ({ ...p, schema: resolve(p.schema) })),
         ...(contentType ? { contentType } : {}),
         ...(media?.schema ? { bodySchema: resolve(media.schema) } : {}),

@@ -60,14 +60,8 @@ export function RecordsMenu({ route }: { route: Route }) {
         onClick={() => setOpen((v) => !v)}
         data-testid="nav-records"
       >
-        {current ? (
-          <>
-            <span className="visually-hidden">Records: </span>
-            {RECORD_NAV_ITEMS.find((item) => item.route === current)?.label}
-          </>
-        ) : (
-          'Records'
-        )}
+        {/* Always "Records": the section's own name would widen an already full header. */}
+        Records
         <svg className="records-menu__caret" viewBox="0 0 12 12" width="12" height="12" aria-hidden="true">
           <path d="M3 4.5 6 7.5 9 4.5" fill="none" stroke="currentColor" strokeWidth="1.5" />
         </svg>
