@@ -43,6 +43,10 @@ const EXPECTED: Record<string, Role[]> = {
   'GET /api/auth/me': ALL,
   'POST /api/auth/logout': ALL,
   'GET /api/health': PUBLIC,
+  'GET /api/health/live': PUBLIC,
+  'GET /api/health/ready': PUBLIC,
+  // Also the scraper's BATON_METRICS_TOKEN; of the users, admins only.
+  'GET /api/metrics': ADMIN,
   'GET /api/audit': ADMIN,
 
   'GET /api/leads': ALL,

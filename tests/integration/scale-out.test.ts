@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
-import { freePort, silentLog, startInfrastructure, type Infrastructure } from '@baton/runtime';
+import { freePort } from '@baton/runtime';
 import { ApiClient, eventually } from '../support/api';
 import { removeDataDir } from '../support/product';
 
@@ -11,9 +11,50 @@ jest.setTimeout(420_000);
 
 const ENTRY = resolve(__dirname, '../../apps/api/dist/start.js');
 const LEADS = 200;
+const STEADY_LEADS = 100;
 const IN_FLIGHT = 8;
 const METRICS_TOKEN = 'scale-out-metrics-token';
 const TAG = `Scale ${Date.now()}`;
+
+interface Infrastructure {
+  databaseUrl: string;
+  temporalAddress: string;
+  process: ChildProcess;
+}
+
+// The one PostgreSQL and one Temporal dev server every Baton process shares, in a process of their
+// own (the embedded PostgreSQL package cannot load inside Jest's module sandbox).
+const INFRASTRUCTURE = `
+const { startInfrastructure, silentLog } = require('@baton/runtime');
+startInfrastructure({ dataDir: process.argv[1], namespace: 'baton', headless: true, log: () => silentLog }).then(
+  (infra) => {
+    console.log(JSON.stringify({ databaseUrl: infra.databaseUrl, temporalAddress: infra.temporalAddress }));
+    const stop = () => infra.stop().then(() => process.exit(0));
+    process.on('SIGTERM', stop);
+  },
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);`;
+
+async function startInfrastructure(dataDir: string): Promise<Infrastructure> {
+  const child = spawn(process.execPath, ['-e', INFRASTRUCTURE, dataDir], {
+    cwd: resolve(__dirname, '../..'),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stderr?.on('data', (c: Buffer) => (output += c.toString()));
+  const line = await new Promise<string>((resolveLine, reject) => {
+    child.stdout?.on('data', (c: Buffer) => {
+      output += c.toString();
+      const first = output.split('\n').find((l) => l.startsWith('{'));
+      if (first) resolveLine(first);
+    });
+    child.once('exit', () => reject(new Error(`the infrastructure did not start:\n${output}`)));
+  });
+  return { ...(JSON.parse(line) as Omit<Infrastructure, 'process'>), process: child };
+}
 
 interface BatonProcess {
   name: string;
@@ -34,7 +75,7 @@ function spawnBaton(infra: Infrastructure, name: string, role: 'api' | 'worker',
       HOST: '127.0.0.1',
       DATABASE_URL: infra.databaseUrl,
       TEMPORAL_ADDRESS: infra.temporalAddress,
-      TEMPORAL_NAMESPACE: infra.namespace,
+      TEMPORAL_NAMESPACE: 'baton',
       BATON_LOG_FORMAT: 'json',
       BATON_LOG_LEVEL: 'info',
       BATON_METRICS_TOKEN: METRICS_TOKEN,
@@ -75,6 +116,120 @@ function series(text: string): Set<string> {
   return new Set(text.split('\n').flatMap((l) => (l.startsWith('# TYPE ') ? [l.split(' ')[2]!] : [])));
 }
 
+async function clientsFor(apis: BatonProcess[]): Promise<Map<BatonProcess, ApiClient>> {
+  const admin = await ApiClient.login(apis[0]!.baseUrl, 'admin@demo.baton');
+  // Sessions live in PostgreSQL: a token from one API is good at every other.
+  return new Map(apis.map((api) => [api, new ApiClient(api.baseUrl, admin.token)]));
+}
+
+/**
+ * Closed-loop load of new leads alternating over the APIs that are up, as a load balancer would;
+ * a request cut off by a kill is sent again to another API.
+ */
+class LeadLoad {
+  readonly acknowledged: string[] = [];
+  private readonly alive: Set<BatonProcess>;
+
+  constructor(
+    readonly clients: Map<BatonProcess, ApiClient>,
+    readonly tag: string,
+  ) {
+    this.alive = new Set(clients.keys());
+  }
+
+  remove(api: BatonProcess): void {
+    this.alive.delete(api);
+  }
+
+  async send(count: number, before: (i: number) => void = () => undefined): Promise<void> {
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: IN_FLIGHT }, async () => {
+        while (next < count) {
+          const i = next++;
+          before(i);
+          await this.one(i);
+        }
+      }),
+    );
+  }
+
+  private async one(i: number): Promise<void> {
+    const region = ['EMEA', 'NA', 'Atlantis'][i % 3];
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const apis = [...this.alive];
+      const api = apis[(i + attempt) % apis.length]!;
+      const res = await this.clients
+        .get(api)!
+        .post('/api/leads', { name: `${this.tag} lead ${i}`, region })
+        .catch(() => undefined);
+      if (res?.status === 201) {
+        this.acknowledged.push(res.body.id as string);
+        return;
+      }
+    }
+    throw new Error(`lead ${i} was refused by every API`);
+  }
+}
+
+interface LeadOutcome {
+  id: string;
+  handoffs: number;
+  completed: number;
+  watches: number;
+  tasks: number;
+}
+
+const OUTCOMES = `select l.id,
+    (select count(*)::int from workflow_runs r join workflows w on w.id = r.workflow_id
+      where w.key = 'lead-handoff' and r.record_id = l.id and r.parent_run_id is null) as handoffs,
+    (select count(*)::int from workflow_runs r join workflows w on w.id = r.workflow_id
+      where w.key = 'lead-handoff' and r.record_id = l.id and r.parent_run_id is null
+        and r.status = 'completed') as completed,
+    (select count(*)::int from workflow_runs r
+      where r.record_id = l.id and r.parent_run_id is not null) as watches,
+    (select count(*)::int from tasks t where t.record_id = l.id) as tasks
+  from leads l where l.name like $1`;
+
+/** Waits until every lead of the load has its run completed, its SLA watch and its task. */
+async function everyRunCompleted(
+  db: Client,
+  load: LeadLoad,
+  witnesses: BatonProcess[],
+): Promise<LeadOutcome[]> {
+  const read = async () => (await db.query<LeadOutcome>(OUTCOMES, [`${load.tag} lead %`])).rows;
+  return eventually(
+    async () => {
+      const rows = await read();
+      const done = rows.every((r) => r.completed >= 1 && r.tasks >= 1 && r.watches >= 1);
+      return done && rows.length >= load.acknowledged.length ? rows : undefined;
+    },
+    180_000,
+    'every run to complete',
+  ).catch(async (err: Error) => {
+    const waiting = (await read()).filter((r) => r.completed === 0 || r.tasks === 0 || r.watches === 0);
+    throw new Error(
+      [
+        err.message,
+        `${waiting.length} unfinished, e.g. ${JSON.stringify(waiting.slice(0, 3))}`,
+        ...witnesses.map((p) => `${p.name}:\n${p.output().slice(-2000)}`),
+      ].join('\n'),
+    );
+  });
+}
+
+/** Time from a lead's creation to its task's, in milliseconds. */
+async function handoffLatency(db: Client, leadIds: string[]): Promise<{ p50: number; p95: number }> {
+  const { rows } = await db.query<{ p50: number; p95: number }>(
+    `select round(percentile_cont(0.5) within group (order by ms))::int as p50,
+            round(percentile_cont(0.95) within group (order by ms))::int as p95
+       from (select extract(epoch from t.created_at - l.created_at) * 1000 as ms
+               from leads l join tasks t on t.record_id = l.id where l.id = any($1)) d`,
+    [leadIds],
+  );
+  return rows[0]!;
+}
+
 describe('two API and two worker processes sharing one PostgreSQL and one Temporal', () => {
   let dataDir: string;
   let infra: Infrastructure;
@@ -83,7 +238,7 @@ describe('two API and two worker processes sharing one PostgreSQL and one Tempor
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'baton-scale-'));
-    infra = await startInfrastructure({ dataDir, namespace: 'baton', headless: true, log: () => silentLog });
+    infra = await startInfrastructure(dataDir);
     db = new Client({ connectionString: infra.databaseUrl });
     await db.connect();
     // All four start at once: migrations and demo data must still be applied exactly once.
@@ -103,8 +258,47 @@ describe('two API and two worker processes sharing one PostgreSQL and one Tempor
       if (p.process.exitCode === null && p.process.signalCode === null) p.process.kill('SIGKILL');
     await Promise.all(processes.map((p) => p.exited));
     await db?.end();
-    await infra?.stop();
+    if (infra) {
+      const stopped = new Promise((r) => infra.process.once('exit', r));
+      infra.process.kill('SIGTERM');
+      await stopped;
+    }
     if (dataDir) removeDataDir(dataDir);
+  });
+
+  it('spreads a steady load over both APIs and both workers', async () => {
+    const [api1, api2, worker1, worker2] = processes as [
+      BatonProcess,
+      BatonProcess,
+      BatonProcess,
+      BatonProcess,
+    ];
+    const load = new LeadLoad(await clientsFor([api1, api2]), `${TAG} steady`);
+    const started = Date.now();
+    await load.send(STEADY_LEADS);
+    const sentSeconds = (Date.now() - started) / 1000;
+    const outcomes = await everyRunCompleted(db, load, [api1, worker2]);
+    const doneSeconds = (Date.now() - started) / 1000;
+
+    expect(outcomes.filter((o) => o.handoffs !== 1 || o.tasks !== 1 || o.watches !== 1)).toEqual([]);
+    // Both of each kind did part of the work.
+    for (const api of [api1, api2]) {
+      expect(await scrape(api)).toMatch(
+        /^http_request_duration_seconds_count\{method="POST",route="\/api\/leads",status="201"\} [1-9]/m,
+      );
+    }
+    for (const worker of [worker1, worker2]) {
+      expect(await scrape(worker)).toMatch(/^temporal_workflow_task_execution_latency_count\{[^}]*\} [1-9]/m);
+    }
+    const latency = await handoffLatency(db, load.acknowledged);
+    console.log(
+      [
+        `scale-out, steady: ${STEADY_LEADS} leads through 2 APIs and 2 workers, ${IN_FLIGHT} requests in flight`,
+        `  sent in ${sentSeconds.toFixed(1)}s (${(STEADY_LEADS / sentSeconds).toFixed(1)} leads/s)`,
+        `  every run completed ${doneSeconds.toFixed(1)}s after the first lead (${(STEADY_LEADS / doneSeconds).toFixed(1)} runs/s)`,
+        `  lead → task: p50 ${latency.p50} ms, p95 ${latency.p95} ms`,
+      ].join('\n'),
+    );
   });
 
   it('completes every run exactly once and drains the outbox when one API and one worker are killed mid-way', async () => {
@@ -114,96 +308,30 @@ describe('two API and two worker processes sharing one PostgreSQL and one Tempor
       BatonProcess,
       BatonProcess,
     ];
-    const admins = new Map<BatonProcess, ApiClient>();
-    for (const api of [api1, api2]) admins.set(api, await ApiClient.login(api.baseUrl, 'admin@demo.baton'));
-    const alive = new Set([api1, api2]);
-    const acknowledged: string[] = [];
-
-    // Closed-loop load alternating between the APIs that are up, as a load balancer would; a
-    // request cut off by the kill is sent again to the other API.
+    const load = new LeadLoad(await clientsFor([api1, api2]), `${TAG} crash`);
     const started = Date.now();
-    let next = 0;
     let killedAt = 0;
-    const region = (i: number) => ['EMEA', 'NA', 'Atlantis'][i % 3]!;
-    const send = async (i: number): Promise<void> => {
-      for (let attempt = 0; attempt < 5; attempt++) {
-        const apis = [...alive];
-        const api = apis[(i + attempt) % apis.length]!;
-        const res = await admins
-          .get(api)!
-          .post('/api/leads', { name: `${TAG} lead ${i}`, region: region(i) })
-          .catch(() => undefined);
-        if (res?.status === 201) {
-          acknowledged.push(res.body.id as string);
-          return;
-        }
-      }
-      throw new Error(`lead ${i} was refused by every API`);
-    };
-    await Promise.all(
-      Array.from({ length: IN_FLIGHT }, async () => {
-        while (next < LEADS) {
-          const i = next++;
-          if (i === LEADS / 2) {
-            // Half-way: kill -9 one API (requests in flight included) and one worker (activities
-            // and workflow tasks in flight included).
-            alive.delete(api2);
-            api2.process.kill('SIGKILL');
-            worker1.process.kill('SIGKILL');
-            killedAt = Date.now();
-          }
-          await send(i);
-        }
-      }),
-    );
-    const loadSeconds = (Date.now() - started) / 1000;
+    await load.send(LEADS, (i) => {
+      if (i !== LEADS / 2) return;
+      // Half-way: kill -9 one API (requests in flight included) and one worker (activities and
+      // workflow tasks in flight included); the load goes on through the API that is left.
+      load.remove(api2);
+      api2.process.kill('SIGKILL');
+      worker1.process.kill('SIGKILL');
+      killedAt = Date.now();
+    });
+    const sentSeconds = (Date.now() - started) / 1000;
     expect(await api2.exited).toBeNull();
     expect(await worker1.exited).toBeNull();
 
-    // Every lead in the database (a request cut off by the kill may have committed) has exactly one
-    // lead-handoff run, completed, one SLA watch started by it, and one task.
-    const leadsQuery = `select l.id,
-          (select count(*)::int from workflow_runs r join workflows w on w.id = r.workflow_id
-            where w.key = 'lead-handoff' and r.record_id = l.id and r.parent_run_id is null) as handoffs,
-          (select count(*)::int from workflow_runs r join workflows w on w.id = r.workflow_id
-            where w.key = 'lead-handoff' and r.record_id = l.id and r.parent_run_id is null
-              and r.status = 'completed') as completed,
-          (select count(*)::int from workflow_runs r where r.record_id = l.id and r.parent_run_id is not null) as watches,
-          (select count(*)::int from tasks t where t.record_id = l.id) as tasks
-        from leads l where l.name like $1`;
-    const leads = await eventually(
-      async () => {
-        const { rows } = await db.query<{
-          id: string;
-          handoffs: number;
-          completed: number;
-          watches: number;
-          tasks: number;
-        }>(leadsQuery, [`${TAG} lead %`]);
-        const done = rows.every((r) => r.completed === 1 && r.tasks === 1 && r.watches === 1);
-        return done && rows.length >= LEADS ? rows : undefined;
-      },
-      180_000,
-      'every run to complete',
-    ).catch(async (err: Error) => {
-      const { rows } = await db.query(
-        `${leadsQuery} and not exists (select 1 from tasks t where t.record_id = l.id)`,
-        [`${TAG} lead %`],
-      );
-      throw new Error(
-        [
-          err.message,
-          `leads without a task: ${JSON.stringify(rows.slice(0, 5))}`,
-          `api-1:\n${api1.output().slice(-2000)}`,
-          `worker-2:\n${worker2.output().slice(-2000)}`,
-        ].join('\n'),
-      );
-    });
-    const runsDoneSeconds = (Date.now() - started) / 1000;
-
-    expect(acknowledged).toHaveLength(LEADS);
-    for (const id of acknowledged) expect(leads.some((l) => l.id === id)).toBe(true);
-    expect(leads.filter((l) => l.handoffs !== 1 || l.tasks !== 1 || l.watches !== 1)).toEqual([]);
+    // Every lead in the database (a request cut off by the kill may have committed without its
+    // answer) has exactly one lead-handoff run, completed, one SLA watch started by it, one task.
+    const outcomes = await everyRunCompleted(db, load, [api1, worker2]);
+    const doneSeconds = (Date.now() - started) / 1000;
+    expect(load.acknowledged).toHaveLength(LEADS);
+    const stored = new Set(outcomes.map((o) => o.id));
+    expect(load.acknowledged.filter((id) => !stored.has(id))).toEqual([]);
+    expect(outcomes.filter((o) => o.handoffs !== 1 || o.tasks !== 1 || o.watches !== 1)).toEqual([]);
 
     // The outbox drains: every event handed to Temporal, none left behind by the killed API.
     await eventually(
@@ -218,24 +346,24 @@ describe('two API and two worker processes sharing one PostgreSQL and one Tempor
     );
     const drainedSeconds = (Date.now() - killedAt) / 1000;
 
-    // The API's listing shows them completed too, served by the API that is left.
+    // The API that is left lists them as completed.
     const completed = new Set<string>();
     let cursor: string | undefined;
     do {
-      const page = await admins
+      const page = await load.clients
         .get(api1)!
         .get(`/api/runs?status=completed&limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
       for (const run of page.body.items as Array<{ record: { id: string } }>) completed.add(run.record.id);
       cursor = page.body.nextCursor ?? undefined;
     } while (cursor);
-    expect(acknowledged.filter((id) => !completed.has(id))).toEqual([]);
+    expect(load.acknowledged.filter((id) => !completed.has(id))).toEqual([]);
 
     console.log(
       [
-        `scale-out: ${leads.length} leads (${LEADS} acknowledged) through 2 APIs, 2 workers; kill -9 of api-2 and worker-1 after ${LEADS / 2}`,
-        `  load sent in ${loadSeconds.toFixed(1)}s (${(LEADS / loadSeconds).toFixed(1)} leads/s)`,
-        `  all runs completed ${runsDoneSeconds.toFixed(1)}s after the first lead (${(leads.length / runsDoneSeconds).toFixed(1)} runs/s)`,
-        `  outbox drained and runs completed ${drainedSeconds.toFixed(1)}s after the kill`,
+        `scale-out, crash: ${LEADS} leads (${outcomes.length} stored); kill -9 of api-2 and worker-1 after ${LEADS / 2}`,
+        `  sent in ${sentSeconds.toFixed(1)}s (${(LEADS / sentSeconds).toFixed(1)} leads/s)`,
+        `  every run completed ${doneSeconds.toFixed(1)}s after the first lead (${(outcomes.length / doneSeconds).toFixed(1)} runs/s)`,
+        `  outbox drained and every run completed ${drainedSeconds.toFixed(1)}s after the kill`,
       ].join('\n'),
     );
   });

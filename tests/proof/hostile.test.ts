@@ -10,6 +10,7 @@ import { PathValues } from './support/path-values';
 import { pool, send } from './support/send';
 import { Tally } from './support/tally';
 import { variantsFor, type Variant } from './support/variants';
+import { checkHostileWebhooks } from './support/webhook-checks';
 
 jest.setTimeout(900_000);
 
@@ -89,6 +90,11 @@ describe('hostile input', () => {
         admin = await ApiClient.login(product.baseUrl, 'admin@demo.baton');
     }
     expect(fail(tally.problemsIn('OpenAPI'))).toBe('');
+  });
+
+  it('answers hostile payloads delivered with the right webhook secret with a 2xx or a coded 4xx', async () => {
+    const wrong = await checkHostileWebhooks(product.baseUrl, admin, tally, product);
+    expect(fail([...tally.problemsIn('webhook'), ...wrong])).toBe('');
   });
 
   it('refuses hostile workflow graphs and rules with codes, in time, and is not polluted by them', async () => {

@@ -57,6 +57,15 @@ const envSchema = z.object({
   BATON_WORKER_ACTIVITIES: z.coerce.number().int().min(1).max(200).default(8),
   BATON_WORKER_SLOW_ACTIVITIES: z.coerce.number().int().min(1).max(200).default(4),
   BATON_SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(1).max(600).default(20),
+  BATON_TRUST_PROXY: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^(\d+|true|false|loopback|linklocal|uniquelocal|[\d.:/a-f]+)(\s*,\s*[\w.:/-]+)*$/i, {
+        error: 'a hop count, true, or addresses/subnets (e.g. "uniquelocal" or "10.0.0.0/8")',
+      })
+      .optional(),
+  ),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -101,6 +110,8 @@ export interface BatonConfig {
   workerSlowActivities: number;
   /** On SIGTERM: how long in-flight requests and activities get to finish. */
   shutdownGraceSeconds: number;
+  /** Express's `trust proxy`: which proxies' X-Forwarded-For names the client (login throttling by IP). */
+  trustProxy: string | null;
 }
 
 /** Reads and validates the environment once; a bad value stops start-up with every problem listed. */
@@ -144,6 +155,7 @@ export function buildConfig(
     workerActivities: env.BATON_WORKER_ACTIVITIES,
     workerSlowActivities: env.BATON_WORKER_SLOW_ACTIVITIES,
     shutdownGraceSeconds: env.BATON_SHUTDOWN_GRACE_SECONDS,
+    trustProxy: env.BATON_TRUST_PROXY ?? null,
   };
 }
 

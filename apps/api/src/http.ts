@@ -71,15 +71,27 @@ function secureHeaders(req: Request, res: Response, next: NextFunction): void {
 export interface HttpObservability {
   logger: BatonLogger;
   lifecycle: Lifecycle;
+  /** Express's `trust proxy` setting, when Baton runs behind a load balancer. */
+  trustProxy?: string | null;
+}
+
+// "2" means two hops; "true"/"false" themselves; anything else is a list of addresses or subnets.
+function trustProxySetting(value: string): boolean | number | string {
+  if (/^\d+$/.test(value)) return Number(value);
+  if (value === 'true' || value === 'false') return value === 'true';
+  return value;
 }
 
 /** Body parsing, the OpenAPI document, and the built web app on the same port as the API. */
 export function configureHttp(
   app: NestExpressApplication,
   webDist: string,
-  { logger, lifecycle }: HttpObservability,
+  { logger, lifecycle, trustProxy }: HttpObservability,
 ): void {
   app.disable('x-powered-by');
+  // Behind a load balancer every request comes from its address; login throttling counts per
+  // client, which only X-Forwarded-For from a trusted proxy can tell apart.
+  if (trustProxy) app.set('trust proxy', trustProxySetting(trustProxy));
   (app.getHttpServer() as Server).on('clientError', answerClientError);
   app.use(lifecycle.track);
   app.use(requestIds(logger));

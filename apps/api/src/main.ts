@@ -73,7 +73,7 @@ export async function startBaton(config: BatonConfig): Promise<RunningBaton> {
   let url: string | undefined;
   let server: Server | undefined;
   if (config.role !== 'worker') {
-    configureHttp(app, config.webDist, { logger, lifecycle });
+    configureHttp(app, config.webDist, { logger, lifecycle, trustProxy: config.trustProxy });
     await app.listen(config.port, config.host);
     app.get(OutboxDispatcherService).start();
     app.get(DateTriggersService).start();

@@ -4,6 +4,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import type { WebhookTrigger } from '@baton/contracts';
 import { BatonError } from '@baton/domain';
 import { evaluateRule, truthy } from '@baton/rules';
+import { findUnstorableText } from '../common/storable-text';
 import { eventIdOf } from '../outbox/event-ids';
 import { RunStarterService, triggerEventType } from '../outbox/run-starter.service';
 import { WorkflowRun } from '../workflows/workflow-run.entity';
@@ -154,5 +155,16 @@ function parsePayload(body: Buffer): Record<string, unknown> {
   }
   if (payload === null || typeof payload !== 'object' || Array.isArray(payload))
     throw new BatonError('VALIDATION_FAILED', 'Send a JSON object');
+  // The run's steps may write payload values to the database, which could not store these.
+  const field = findUnstorableText(payload, 'payload');
+  if (field !== undefined) {
+    throw new BatonError(
+      'VALIDATION_FAILED',
+      'Text may not contain NUL characters or unpaired UTF-16 surrogates',
+      {
+        field,
+      },
+    );
+  }
   return payload as Record<string, unknown>;
 }

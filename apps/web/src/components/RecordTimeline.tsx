@@ -44,7 +44,7 @@ export function RecordTimeline({ timeline, names }: { timeline: Timeline; names:
           Nothing has happened here yet. Log a call or add a note to start the record’s history.
         </p>
       ) : (
-        <ol className="timeline" aria-live="polite" aria-relevant="additions">
+        <ol className="timeline">
           {items.map((item) => (
             <TimelineEntry key={`${item.kind}:${item.id}`} item={item} names={names} now={now} />
           ))}

@@ -62,6 +62,11 @@ export function RecordsMenu({ route }: { route: Route }) {
       >
         {/* Always "Records": the section's own name would widen an already full header. */}
         Records
+        {current && (
+          <span className="visually-hidden">
+            , showing {RECORD_NAV_ITEMS.find((item) => item.route === current)?.label.toLowerCase()}
+          </span>
+        )}
         <svg className="records-menu__caret" viewBox="0 0 12 12" width="12" height="12" aria-hidden="true">
           <path d="M3 4.5 6 7.5 9 4.5" fill="none" stroke="currentColor" strokeWidth="1.5" />
         </svg>

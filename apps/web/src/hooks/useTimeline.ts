@@ -25,7 +25,8 @@ export function useTimeline(path: TimelinePath, id: string, revision?: unknown):
   const [loadingOlder, setLoadingOlder] = useState(false);
   const [generation, setGeneration] = useState(0);
   const olderRequest = useRef<AbortController | null>(null);
-  const alive = useRef(new AbortController());
+  // The current load's controller: a refresh after the record changed (or the page left) is dropped.
+  const alive = useRef<AbortController | null>(null);
 
   useEffect(() => {
     const controller = new AbortController();
@@ -53,6 +54,7 @@ export function useTimeline(path: TimelinePath, id: string, revision?: unknown):
 
   const refresh = useCallback(async () => {
     const controller = alive.current;
+    if (!controller) return;
     try {
       const page = await fetchTimeline(path, id, null, controller.signal);
       if (controller.signal.aborted) return;
