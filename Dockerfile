@@ -1,7 +1,7 @@
 # syntax=docker/dockerfile:1
 # One image for every Baton role (BATON_ROLE=api|worker|all). It needs an external PostgreSQL
 # (DATABASE_URL) and Temporal (TEMPORAL_ADDRESS): the embedded development servers are left out.
-ARG NODE_IMAGE=node:20.20-bookworm-slim
+ARG NODE_IMAGE=node:20-bookworm-slim
 
 # Only the package manifests, so dependency layers are rebuilt when dependencies change, not code.
 FROM ${NODE_IMAGE} AS manifests

@@ -55,6 +55,7 @@ const EXPECTED: Record<string, Role[]> = {
   'PATCH /api/leads/{id}': SALES,
   'GET /api/leads/{id}/duplicates': ALL,
   'POST /api/leads/{id}/merge': SALES,
+  'POST /api/leads/{id}/convert': SALES,
   // The task is rep1's: other reps, approvers and engineers may not close it.
   'GET /api/tasks': ALL,
   'POST /api/tasks/{id}/complete': SALES,

@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
+import { createServer, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
@@ -12,6 +14,7 @@ jest.setTimeout(420_000);
 const ENTRY = resolve(__dirname, '../../apps/api/dist/start.js');
 const LEADS = 200;
 const STEADY_LEADS = 100;
+const SLOW_SLOTS = 4;
 const IN_FLIGHT = 8;
 const METRICS_TOKEN = 'scale-out-metrics-token';
 const TAG = `Scale ${Date.now()}`;
@@ -81,6 +84,9 @@ function spawnBaton(infra: Infrastructure, name: string, role: 'api' | 'worker',
       BATON_METRICS_TOKEN: METRICS_TOKEN,
       BATON_DISPATCH_INTERVAL_MS: '200',
       BATON_SHUTDOWN_GRACE_SECONDS: '10',
+      BATON_WORKER_SLOW_ACTIVITIES: String(SLOW_SLOTS),
+      // The test's webhook receiver listens on loopback.
+      BATON_HTTP_ALLOW_PRIVATE: 'true',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -114,6 +120,39 @@ async function scrape(p: BatonProcess): Promise<string> {
 /** The names of the metric families a scrape reports. */
 function series(text: string): Set<string> {
   return new Set(text.split('\n').flatMap((l) => (l.startsWith('# TYPE ') ? [l.split(' ')[2]!] : [])));
+}
+
+/** A webhook receiver that holds every call until released, to keep slow steps busy at will. */
+async function startHoldingReceiver() {
+  const held: ServerResponse[] = [];
+  let calls = 0;
+  let holding = true;
+  const answer = (res: ServerResponse) => {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end('{"ok":true}');
+  };
+  const server = createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      calls += 1;
+      if (holding) held.push(res);
+      else answer(res);
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`,
+    pending: () => held.filter((res) => !res.writableEnded).length,
+    calls: () => calls,
+    release() {
+      holding = false;
+      for (const res of held.splice(0)) answer(res);
+    },
+    async stop() {
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+    },
+  };
 }
 
 async function clientsFor(apis: BatonProcess[]): Promise<Map<BatonProcess, ApiClient>> {
@@ -366,6 +405,68 @@ describe('two API and two worker processes sharing one PostgreSQL and one Tempor
         `  outbox drained and every run completed ${drainedSeconds.toFixed(1)}s after the kill`,
       ].join('\n'),
     );
+  });
+
+  it('runs webhook steps on their own queue, so they cannot hold back the CRM steps of other runs', async () => {
+    const [api1, , , worker2] = processes as [BatonProcess, BatonProcess, BatonProcess, BatonProcess];
+    const receiver = await startHoldingReceiver();
+    try {
+      const admin = await ApiClient.login(api1.baseUrl, 'admin@demo.baton');
+      const definition = {
+        schemaVersion: 1,
+        key: 'notify-crm',
+        name: 'Notify the CRM',
+        triggers: [
+          {
+            id: 'created',
+            kind: 'record',
+            entity: 'lead',
+            event: 'created',
+            condition: { '==': [{ var: 'lead.source' }, 'partner'] },
+          },
+        ],
+        steps: [{ id: 'call', type: 'http_request', config: { url: receiver.url } }],
+        transitions: [{ id: 't1', from: 'created', to: 'call' }],
+      };
+      const workflow = await admin.post('/api/workflows', { definition });
+      expect(workflow.status).toBe(201);
+      expect(
+        (await admin.post(`/api/workflows/${workflow.body.id}/versions/1/publish`, { note: 'probe' })).status,
+      ).toBe(200);
+
+      // More webhook calls than every activity slot of the worker left (8 + 4), all held.
+      const probes = 16;
+      for (let i = 0; i < probes; i++) {
+        const res = await admin.post('/api/leads', { name: `${TAG} probe ${i}`, source: 'partner' });
+        expect(res.status).toBe(201);
+      }
+      await eventually(
+        async () => (receiver.pending() === SLOW_SLOTS ? true : undefined),
+        60_000,
+        'busy slow slots',
+      );
+
+      // Meanwhile new leads get their task and their SLA watch, which is an ordinary activity on
+      // the main queue, while every slow slot is still held.
+      const load = new LeadLoad(new Map([[api1, admin]]), `${TAG} beside webhooks`);
+      await load.send(6);
+      await everyRunCompleted(db, load, [api1, worker2]);
+      expect(receiver.pending()).toBe(SLOW_SLOTS);
+      expect(receiver.calls()).toBe(SLOW_SLOTS);
+
+      receiver.release();
+      await eventually(
+        async () => (receiver.calls() === probes ? true : undefined),
+        120_000,
+        'every webhook call',
+      );
+      expect(await scrape(worker2)).toMatch(
+        /^temporal_activity_execution_latency_count\{[^}]*task_queue="baton-engine-slow"[^}]*activity_type="http_request"[^}]*\} [1-9]/m,
+      );
+    } finally {
+      receiver.release();
+      await receiver.stop();
+    }
   });
 
   it('serves HTTP latency, outbox, run and Temporal worker metrics', async () => {

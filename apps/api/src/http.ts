@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import type { Server } from 'node:http';
 import { join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -92,7 +91,7 @@ export function configureHttp(
   // Behind a load balancer every request comes from its address; login throttling counts per
   // client, which only X-Forwarded-For from a trusted proxy can tell apart.
   if (trustProxy) app.set('trust proxy', trustProxySetting(trustProxy));
-  (app.getHttpServer() as Server).on('clientError', answerClientError);
+  app.getHttpServer().on('clientError', answerClientError);
   app.use(lifecycle.track);
   app.use(requestIds(logger));
   app.use(secureHeaders);

@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import { type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
+import { MikroORM } from '@mikro-orm/postgresql';
 import { AppModule } from './app.module';
 import type { BatonConfig } from './config';
 import { seedDemoTeams, seedProcesses } from './database/seed/processes';
@@ -49,10 +49,9 @@ async function migrateAndSeed(orm: MikroORM, config: BatonConfig, logger: BatonL
   const migrated = await orm.getMigrator().up();
   if (migrated.length > 0) logger.log(`applied ${migrated.length} migration(s)`, 'baton');
   if (!config.seedDemo) return;
-  if (await seedDemoData(orm.em.fork() as EntityManager)) logger.log('seeded demo data', 'baton');
-  if (await seedDemoTeams(orm.em.fork() as EntityManager))
-    logger.log('seeded the demo management chain', 'baton');
-  const processes = await seedProcesses(orm.em.fork() as EntityManager);
+  if (await seedDemoData(orm.em.fork())) logger.log('seeded demo data', 'baton');
+  if (await seedDemoTeams(orm.em.fork())) logger.log('seeded the demo management chain', 'baton');
+  const processes = await seedProcesses(orm.em.fork());
   if (processes.length > 0) logger.log(`published shipped processes: ${processes.join(', ')}`, 'baton');
 }
 
@@ -78,11 +77,11 @@ export async function startBaton(config: BatonConfig): Promise<RunningBaton> {
     app.get(OutboxDispatcherService).start();
     app.get(DateTriggersService).start();
     url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}`;
-    server = app.getHttpServer() as Server;
+    server = app.getHttpServer();
   } else if (config.workerPort !== null) {
     configureOpsHttp(app, { logger, lifecycle });
     await app.listen(config.workerPort, config.host);
-    server = app.getHttpServer() as Server;
+    server = app.getHttpServer();
   } else {
     await app.init();
   }

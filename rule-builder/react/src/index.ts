@@ -7,6 +7,13 @@ export {
   pasteSelection,
   serializeClipboard,
 } from './model/clipboard';
+export {
+  AUTOSAVE_DELAY_MS,
+  autosaveDecision,
+  autosaveStatus,
+  clockTime,
+} from './model/autosave';
+export type { AutosaveDecision, AutosaveFacts, SaveOutcome } from './model/autosave';
 export { checkConnection } from './model/connection';
 export type { ConnectionCheck } from './model/connection';
 export { configFieldProblems, EMPTY_PROBLEMS, mapDiagnostics, worstSeverity } from './model/diagnostics';

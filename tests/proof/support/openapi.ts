@@ -121,6 +121,7 @@ export function sampleFor(schema: Schema | undefined, depth = 0): unknown {
       for (const name of s.required ?? []) out[name] = sampleFor(s.properties?.[name], depth + 1);
       return out;
     }
+    case undefined:
     default:
       return s.properties ? sampleFor({ ...s, type: 'object' }, depth) : {};
   }

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { BatonError } from '@baton/domain';
 import type { Page } from '../common/pagination';
-import { created, diff } from '../outbox/changes';
 import { OutboxService } from '../outbox/outbox.service';
 import type { User } from '../users/user.entity';
 import {
@@ -14,11 +13,10 @@ import {
 } from './account.dto';
 import { Account } from './account.entity';
 import { accountView } from './account.view';
-import { activeUser, assertMayEdit, assertVersion, newOwner } from './crm-access';
-import { archiveRecord, changeRecord, fieldsOf, recordChange } from './crm-events';
+import { ACCOUNT_EVENT_FIELDS as EVENT_FIELDS, createAccount } from './account-create';
+import { activeUser, assertMayEdit, assertVersion } from './crm-access';
+import { archiveRecord, changeRecord, fieldsOf } from './crm-events';
 import { allOf, containsPattern, keyset, orderBy, parseSort, sameTextPattern, toPage } from './crm-list';
-
-const EVENT_FIELDS = ['name', 'domain', 'industry', 'region', 'owner', 'archivedAt'] as const;
 
 @Injectable()
 export class AccountsService {
@@ -28,12 +26,7 @@ export class AccountsService {
   ) {}
 
   async create(input: CreateAccountInput, actor: User): Promise<AccountView> {
-    const account = await this.em.transactional(async (tx) => {
-      const { ownerId, ...fields } = input;
-      const account = tx.create(Account, { ...fields, owner: await newOwner(tx, ownerId, actor) });
-      this.event(tx, account, 'created', actor, created(fieldsOf(account), EVENT_FIELDS));
-      return account;
-    });
+    const account = await this.em.transactional((tx) => createAccount(tx, this.outbox, input, actor));
     this.outbox.committed();
     return accountView(account);
   }
@@ -102,15 +95,5 @@ export class AccountsService {
     const account = await em.findOne(Account, { id }, { populate: ['owner'] });
     if (!account) throw new BatonError('NOT_FOUND', 'No account with this id', { id });
     return account;
-  }
-
-  private event(
-    tx: EntityManager,
-    account: Account,
-    action: 'created' | 'updated' | 'deleted',
-    actor: User,
-    changes: ReturnType<typeof diff>,
-  ): void {
-    recordChange(this.outbox, tx, { type: 'account', id: account.id }, action, actor, changes);
   }
 }

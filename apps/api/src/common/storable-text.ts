@@ -4,7 +4,8 @@ import type { ErrorBody } from './http-errors';
 // PostgreSQL's text and jsonb types cannot hold U+0000, and jsonb refuses unpaired UTF-16
 // surrogates (text would silently turn them into U+FFFD). A request carrying one would otherwise
 // pass validation and fail deep inside a transaction as a 500.
-const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const unstorable = (text: string): boolean => text.includes('\u0000') || LONE_SURROGATE.test(text);
 
 /** The path (`body.name`, `query.q`, `path`) of the first string or key that cannot be stored. */
 export function findUnstorableText(root: unknown, rootPath: string): string | undefined {
@@ -13,12 +14,12 @@ export function findUnstorableText(root: unknown, rootPath: string): string | un
   while (stack.length > 0) {
     const [value, path] = stack.pop()!;
     if (typeof value === 'string') {
-      if (UNSTORABLE.test(value)) return path;
+      if (unstorable(value)) return path;
     } else if (Array.isArray(value)) {
       value.forEach((item, i) => stack.push([item, `${path}.${i}`]));
     } else if (value !== null && typeof value === 'object') {
       for (const [key, item] of Object.entries(value)) {
-        if (UNSTORABLE.test(key)) return path;
+        if (unstorable(key)) return path;
         stack.push([item, `${path}.${key}`]);
       }
     }

@@ -54,6 +54,15 @@ export const leadViewSchema = z.object({
   version: z.number(),
   archivedAt: z.iso.datetime().nullable(),
   mergedInto: z.uuid().nullable().describe('The lead this one was merged into'),
+  convertedTo: z
+    .object({
+      accountId: z.uuid(),
+      contactId: z.uuid(),
+      opportunityId: z.uuid().nullable(),
+      at: z.iso.datetime(),
+    })
+    .nullable()
+    .describe('What the lead became when it was converted'),
 });
 export type LeadView = z.infer<typeof leadViewSchema>;
 

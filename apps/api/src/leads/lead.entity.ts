@@ -22,7 +22,11 @@ export class Lead {
     | 'updatedAt'
     | 'version'
     | 'archivedAt'
-    | 'mergedIntoId';
+    | 'mergedIntoId'
+    | 'convertedAccountId'
+    | 'convertedContactId'
+    | 'convertedOpportunityId'
+    | 'convertedAt';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -70,4 +74,17 @@ export class Lead {
   /** The lead this one was merged into. */
   @Property({ type: 'uuid', nullable: true })
   mergedIntoId: string | null = null;
+
+  /** What the lead became when converted (status `converted`); the opportunity is optional. */
+  @Property({ type: 'uuid', nullable: true })
+  convertedAccountId: string | null = null;
+
+  @Property({ type: 'uuid', nullable: true })
+  convertedContactId: string | null = null;
+
+  @Property({ type: 'uuid', nullable: true })
+  convertedOpportunityId: string | null = null;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  convertedAt: Date | null = null;
 }

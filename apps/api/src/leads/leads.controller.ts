@@ -19,6 +19,7 @@ import {
   updateLeadSchema,
   type UpdateLeadInput,
 } from './lead.dto';
+import { convertLeadSchema, leadConvertedSchema, type ConvertLeadInput } from './lead-convert.dto';
 import { LeadsService } from './leads.service';
 
 @ApiTags('leads')
@@ -82,6 +83,35 @@ export class LeadsController {
     @CurrentUser() user: User,
   ) {
     return this.merges.mergeLeads(id, body, user);
+  }
+
+  @Post(':id/convert')
+  @Roles('sales_rep', 'manager')
+  @ApiOperation({
+    summary: 'Convert a lead into an account, a contact and (optionally) an opportunity',
+    description:
+      "In one transaction: a new or existing account, a new contact from the lead's name, email and phone (or an existing one) linked to it, an opportunity on the account with the contact on it unless `opportunity` is null, and the lead marked `converted` with `convertedTo`. Each creation starts the workflows of its own `created` trigger. Send the lead's version you read. A converted, merged or archived lead answers INVALID_TRANSITION. `duplicates` lists existing contacts the new contact may duplicate; it is created all the same.",
+  })
+  @ApiJsonBody(convertLeadSchema, {
+    version: 3,
+    account: { name: 'Analytical Engines' },
+    contact: { create: true, role: 'Buyer' },
+    opportunity: { name: 'Analytical Engines — pilot', amount: '25000.00', closeDate: '2026-12-31' },
+  })
+  @ApiJsonResponse(200, leadConvertedSchema)
+  @HttpCode(200)
+  async convert(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body(new ZodPipe(convertLeadSchema, 'conversion')) body: ConvertLeadInput,
+    @CurrentUser() user: User,
+  ) {
+    const { contactCreated, ...converted } = await this.leads.convert(id, body, user);
+    const { contact } = converted;
+    const accountIds = contact.accounts.map((a) => a.id);
+    const duplicates = contactCreated
+      ? await this.duplicates.candidates('contact', { ...contact, accountIds }, user, contact.id)
+      : [];
+    return { ...converted, duplicates };
   }
 
   @Patch(':id')

@@ -4,23 +4,32 @@ import { BatonError } from '@baton/domain';
 import { decodeCursor, encodeCursor, type Page } from '../common/pagination';
 import { OutboxService } from '../outbox/outbox.service';
 import { User } from '../users/user.entity';
-import { created, diff } from '../outbox/changes';
+import { accountView } from '../accounts/account.view';
+import { assertVersion } from '../accounts/crm-access';
+import { contactView } from '../contacts/contact.view';
+import { opportunityView } from '../opportunities/opportunity.view';
+import { created } from '../outbox/changes';
+import type { AccountView } from '../accounts/account.dto';
+import type { ContactView } from '../contacts/contact.dto';
+import type { OpportunityView } from '../opportunities/opportunity.dto';
 import type { CreateLeadInput, LeadView, ListLeadsQuery, UpdateLeadInput } from './lead.dto';
+import { editableLead, LEAD_EVENT_FIELDS, recordLeadUpdate } from './lead-change';
+import { convertLead } from './lead-convert';
+import type { ConvertLeadInput } from './lead-convert.dto';
 import { Lead } from './lead.entity';
 import { leadFields, leadView } from './lead.view';
 
-// Fields whose changes are published in lead events (and so can trigger workflows).
-export const LEAD_EVENT_FIELDS = [
-  'name',
-  'email',
-  'company',
-  'phone',
-  'source',
-  'status',
-  'score',
-  'region',
-  'ownerId',
-] as const;
+// The merge service reads the event fields from here.
+export { LEAD_EVENT_FIELDS };
+
+export interface LeadConversionView {
+  lead: LeadView;
+  account: AccountView;
+  contact: ContactView;
+  opportunity: OpportunityView | null;
+  /** False when an existing contact was reused (so there is nothing to check for duplicates). */
+  contactCreated: boolean;
+}
 
 // Reps see the leads they own and the unassigned ones waiting to be routed; everyone else sees all.
 export function leadsVisibleTo(viewer: User): Record<string, unknown> {
@@ -54,39 +63,30 @@ export class LeadsService {
   /** PATCH: applies the given fields if `version` is still current, else CONFLICT (no lost update). */
   async update(id: string, input: UpdateLeadInput, actor: User): Promise<LeadView> {
     const lead = await this.em.transactional(async (tx) => {
-      const lead = await tx.findOne(Lead, { id }, { populate: ['owner'] });
-      if (!lead) throw new BatonError('NOT_FOUND', 'No lead with this id', { id });
-      this.assertMayEdit(lead, actor);
-      if (lead.version !== input.version) {
-        throw new BatonError('CONFLICT', 'The lead was changed by someone else; reload it and try again', {
-          currentVersion: lead.version,
-        });
-      }
+      const lead = await editableLead(tx, id, actor);
+      assertVersion(lead, input.version, 'lead');
       const before = leadFields(lead);
       const { version: _version, ownerId, ...fields } = input;
       Object.assign(lead, fields);
       if (ownerId !== undefined) lead.owner = ownerId === null ? null : await this.user(tx, ownerId);
-      const changes = diff(before, leadFields(lead), LEAD_EVENT_FIELDS);
-      if (Object.keys(changes).length > 0) {
-        this.outbox.record(tx, {
-          type: 'lead.updated',
-          aggregateType: 'lead',
-          aggregateId: lead.id,
-          actorId: actor.id,
-          changes,
-        });
-      }
+      recordLeadUpdate(this.outbox, tx, lead, before, actor);
       return lead;
     });
     this.outbox.committed();
     return leadView(lead);
   }
 
-  // Reps edit their own leads (and unassigned ones); managers and admins edit any.
-  private assertMayEdit(lead: Lead, actor: User): void {
-    if (actor.role === 'admin' || actor.role === 'manager') return;
-    if (actor.role === 'sales_rep' && (lead.owner === null || lead.owner.id === actor.id)) return;
-    throw new BatonError('FORBIDDEN', 'You may only edit your own leads');
+  /** Converts the lead into an account, a contact and optionally an opportunity: all or nothing. */
+  async convert(id: string, input: ConvertLeadInput, actor: User): Promise<LeadConversionView> {
+    const done = await this.em.transactional((tx) => convertLead(tx, this.outbox, id, input, actor));
+    this.outbox.committed();
+    return {
+      lead: leadView(done.lead),
+      account: accountView(done.account),
+      contact: contactView(done.contact),
+      opportunity: done.opportunity ? opportunityView(done.opportunity) : null,
+      contactCreated: done.contactCreated,
+    };
   }
 
   private async user(em: EntityManager, id: string): Promise<User> {

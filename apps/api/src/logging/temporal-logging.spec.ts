@@ -1,4 +1,3 @@
-import type { ActivityExecuteInput } from '@temporalio/worker';
 import { currentLogContext } from './log-context';
 import { activityLogContext } from './temporal-logging';
 
@@ -11,7 +10,7 @@ describe('activityLogContext', () => {
       },
     } as unknown as Parameters<typeof activityLogContext>[0];
     const { inbound } = activityLogContext(ctx);
-    const seen = await inbound!.execute!({ args: [], headers: {} } as ActivityExecuteInput, async () => {
+    const seen = await inbound!.execute!({ args: [], headers: {} }, async () => {
       await new Promise((r) => setTimeout(r, 1));
       return currentLogContext();
     });

@@ -61,7 +61,7 @@ export class MetricsService implements OnModuleInit, OnApplicationShutdown {
       () => true,
       (err: unknown) => {
         this.logger.warn(
-          `metrics from the database unavailable: ${err instanceof Error ? err.message : err}`,
+          `metrics from the database unavailable: ${err instanceof Error ? err.message : String(err)}`,
         );
         return false;
       },

@@ -121,7 +121,16 @@ export class WorkflowVersionsService {
         });
       }
       const versions = await tx.find(WorkflowVersion, { workflow });
-      const next = Math.max(0, ...versions.map((v) => v.version)) + 1;
+      const latest = Math.max(0, ...versions.map((v) => v.version));
+      // Checked under the row lock: an editor (or its autosave) never buries a version saved elsewhere.
+      if (body.baseVersion !== undefined && body.baseVersion !== latest) {
+        throw new BatonError(
+          'CONFLICT',
+          `Version ${latest} was saved since this editor opened version ${body.baseVersion}`,
+          { baseVersion: body.baseVersion, latestVersion: latest },
+        );
+      }
+      const next = latest + 1;
       const version = tx.create(WorkflowVersion, {
         workflow,
         version: next,

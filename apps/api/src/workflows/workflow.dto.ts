@@ -5,6 +5,8 @@ import { z } from 'zod';
 export const definitionBodySchema = z.strictObject({
   definition: z.unknown(),
   note: z.string().trim().max(500).optional(),
+  /** The version the editor started from: saving answers 409 CONFLICT when a newer one exists. */
+  baseVersion: z.number().int().min(1).optional(),
 });
 export type DefinitionBody = z.infer<typeof definitionBodySchema>;
 

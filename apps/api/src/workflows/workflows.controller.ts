@@ -147,7 +147,10 @@ export class WorkflowsController {
 
   @Post(':id/versions')
   @Roles('engineer')
-  @ApiOperation({ summary: 'Save a new draft version' })
+  @ApiOperation({
+    summary:
+      'Save a new draft version; with `baseVersion` (the version the editor started from) it answers 409 CONFLICT when a newer version exists',
+  })
   @ApiJsonResponse(201, workflowViewSchema, 'Created')
   addVersion(
     @Param('id', new ParseUUIDPipe()) id: string,

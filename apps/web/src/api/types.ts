@@ -70,4 +70,13 @@ export interface Lead {
   createdAt: string;
   updatedAt: string;
   version: number;
+  /** What the lead became when it was converted. */
+  convertedTo: LeadConvertedTo | null;
+}
+
+export interface LeadConvertedTo {
+  accountId: string;
+  contactId: string;
+  opportunityId: string | null;
+  at: string;
 }

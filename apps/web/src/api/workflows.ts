@@ -80,11 +80,18 @@ export function createWorkflow(definition: WorkflowDefinition): Promise<Workflow
   return apiRequest<WorkflowView>('/workflows', { method: 'POST', body: { definition } });
 }
 
-/** Saves a new draft version after the latest one. */
-export function saveWorkflowVersion(id: string, definition: WorkflowDefinition): Promise<WorkflowView> {
+/**
+ * Saves a new draft version after the latest one. With `baseVersion` (the version the editor
+ * started from) the server answers 409 CONFLICT instead when a newer version was saved meanwhile.
+ */
+export function saveWorkflowVersion(
+  id: string,
+  definition: WorkflowDefinition,
+  baseVersion?: number,
+): Promise<WorkflowView> {
   return apiRequest<WorkflowView>(`/workflows/${encodeURIComponent(id)}/versions`, {
     method: 'POST',
-    body: { definition },
+    body: baseVersion === undefined ? { definition } : { definition, baseVersion },
   });
 }
 

@@ -1,9 +1,12 @@
-import { useEffect, useRef, type ReactNode } from 'react';
-import type { Lead, User } from '../api/types';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import type { LeadConversion } from '../api/leadConversion';
+import type { Lead, LeadConvertedTo, User } from '../api/types';
 import { useDirectory } from '../hooks/useDirectory';
 import { useLead } from '../hooks/useLead';
 import { describeError } from '../lib/describeError';
 import { formatDateTime, LEAD_SOURCE_LABELS } from '../lib/describeLead';
+import { recordHref } from '../lib/routes';
+import { ConvertLeadForm } from './ConvertLeadForm';
 import { LeadStatusBadge } from './LeadStatusBadge';
 import { RecordHistory } from './RecordHistory';
 import './LeadDetail.css';
@@ -21,7 +24,10 @@ export function LeadDetail({ lead: listed, user, onClose }: LeadDetailProps) {
   const { lead: fresh, error } = useLead(listed.id);
   const directory = useDirectory();
   const currentUserId = user.id;
-  const lead = fresh ?? listed;
+  const [conversion, setConversion] = useState<LeadConversion | null>(null);
+  const [converting, setConverting] = useState(false);
+  const lead = conversion?.lead ?? fresh ?? listed;
+  const convertible = lead.status !== 'converted' && lead.convertedTo === null && mayConvert(user, lead);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const titleId = `${LEAD_DETAIL_ID}-title`;
 
@@ -71,6 +77,30 @@ export function LeadDetail({ lead: listed, user, onClose }: LeadDetailProps) {
         </span>
       </div>
 
+      {convertible && !converting && (
+        <div>
+          <button
+            type="button"
+            className="button"
+            onClick={() => setConverting(true)}
+            data-testid="lead-convert"
+          >
+            Convert
+          </button>
+        </div>
+      )}
+      {converting && lead.convertedTo === null && (
+        <ConvertLeadForm
+          lead={lead}
+          onConverted={(done) => {
+            setConversion(done);
+            setConverting(false);
+          }}
+          onCancel={() => setConverting(false)}
+        />
+      )}
+      {lead.convertedTo && <Converted to={lead.convertedTo} conversion={conversion} />}
+
       {error !== null && (
         <p className="lead-detail__error" role="alert">
           Showing the list's copy; the latest could not be loaded: {describeError(error)}
@@ -97,6 +127,56 @@ export function LeadDetail({ lead: listed, user, onClose }: LeadDetailProps) {
         <RecordHistory path="leads" recordType="lead" id={lead.id} user={user} directory={directory} />
       </div>
     </aside>
+  );
+}
+
+// As the API has it: reps convert their own leads and unassigned ones; managers and admins any.
+function mayConvert(user: User, lead: Lead): boolean {
+  if (user.role === 'admin' || user.role === 'manager') return true;
+  return user.role === 'sales_rep' && (lead.owner === null || lead.owner.id === user.id);
+}
+
+/** Where a converted lead went; names are known only right after converting it here. */
+function Converted({ to, conversion }: { to: LeadConvertedTo; conversion: LeadConversion | null }) {
+  const duplicates = conversion?.duplicates ?? [];
+  return (
+    <section className="convert-lead__done" aria-label="Converted" data-testid="lead-converted">
+      <p>
+        Converted <time dateTime={to.at}>{formatDateTime(new Date(to.at))}</time>
+      </p>
+      <ul className="convert-lead__links">
+        <li>
+          <a href={recordHref('accounts', to.accountId)} data-testid="lead-converted-account">
+            Account{conversion && `: ${conversion.account.name}`}
+          </a>
+        </li>
+        <li>
+          <a href={recordHref('contacts', to.contactId)} data-testid="lead-converted-contact">
+            Contact{conversion && `: ${conversion.contact.name}`}
+          </a>
+        </li>
+        {to.opportunityId && (
+          <li>
+            <a href={recordHref('opportunities', to.opportunityId)} data-testid="lead-converted-opportunity">
+              Opportunity{conversion?.opportunity && `: ${conversion.opportunity.name}`}
+            </a>
+          </li>
+        )}
+      </ul>
+      {duplicates.length > 0 && (
+        <p className="convert-lead__warning" role="status" data-testid="lead-converted-duplicates">
+          The new contact may be the same person as{' '}
+          {duplicates.map((d, i) => (
+            <span key={d.id}>
+              {i > 0 && ', '}
+              <a href={recordHref('contacts', d.id)}>{d.name}</a>
+              {d.email && ` (${d.email})`}
+            </span>
+          ))}
+          .
+        </p>
+      )}
+    </section>
   );
 }
 

@@ -6,12 +6,14 @@ import {
   type EditorGraph,
 } from '@baton/rule-builder-core';
 import type { WorkflowDefinition } from '@baton/contracts';
-import { WorkflowEditor } from '@baton/rule-builder-react';
+import { autosaveStatus, WorkflowEditor, type SaveOutcome } from '@baton/rule-builder-react';
+import { ApiError } from '../api/ApiError';
 import { createWorkflow, publishWorkflowVersion, saveWorkflowVersion } from '../api/workflows';
 import { PublishForm } from '../components/PublishForm';
 import { VersionHistory, type RestoredVersion } from '../components/VersionHistory';
 import { DefinitionTransfer } from '../components/DefinitionTransfer';
 import { ObserveLink, WorkflowObserve } from '../components/observe/WorkflowObserve';
+import { useAutosave } from '../hooks/useAutosave';
 import { useDefinitionValidation } from '../hooks/useDefinitionValidation';
 import { useDocumentTitle } from '../hooks/useDocumentTitle';
 import { useConditionServices } from '../hooks/useConditionServices';
@@ -67,6 +69,13 @@ function BackLink() {
 
 type Busy = 'saving' | 'publishing' | null;
 
+// The server names the newer version in a save's 409 (`details.latestVersion`).
+function conflictOf(error: unknown): SaveOutcome | null {
+  if (!(error instanceof ApiError) || error.code !== 'CONFLICT') return null;
+  const latest = (error.details as { latestVersion?: unknown } | null)?.latestVersion;
+  return { kind: 'conflict', latestVersion: typeof latest === 'number' ? latest : undefined };
+}
+
 function LoadedEditor({
   source,
   adopt,
@@ -87,6 +96,7 @@ function LoadedEditor({
   const [actionError, setActionError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [publishing, setPublishing] = useState(false);
+  const [outcome, setOutcome] = useState<SaveOutcome>({ kind: 'none' });
 
   const { workflow } = source;
   const dirty = text !== source.savedText;
@@ -101,23 +111,45 @@ function LoadedEditor({
     return () => window.removeEventListener('beforeunload', warn);
   }, [dirty]);
 
-  const save = useCallback(async () => {
-    setBusy('saving');
-    setActionError(null);
-    setNotice(null);
-    try {
-      const saved = workflow
-        ? await saveWorkflowVersion(workflow.id, definition)
-        : await createWorkflow(definition);
-      adopt(saved, text);
-      if (!workflow) window.location.replace(workflowHref(saved.id));
-      setNotice(`Saved as draft v${saved.versions[0]?.version ?? 1}`);
-    } catch (caught) {
-      setActionError(caught);
-    } finally {
-      setBusy(null);
-    }
-  }, [workflow, definition, text, adopt]);
+  const save = useCallback(
+    async (auto: boolean) => {
+      setBusy('saving');
+      setActionError(null);
+      setNotice(null);
+      setOutcome({ kind: 'saving' });
+      // Told of a newer version, the user may still save theirs after it: that is a deliberate click.
+      const baseVersion = outcome.kind === 'conflict' && !auto ? undefined : workflow?.versions[0]?.version;
+      try {
+        const saved = workflow
+          ? await saveWorkflowVersion(workflow.id, definition, baseVersion)
+          : await createWorkflow(definition);
+        adopt(saved, text);
+        if (!workflow) window.location.replace(workflowHref(saved.id));
+        setOutcome({ kind: 'saved', at: new Date() });
+        if (!auto) setNotice(`Saved as draft v${saved.versions[0]?.version ?? 1}`);
+      } catch (caught) {
+        const conflict = conflictOf(caught);
+        setOutcome(conflict ?? { kind: 'failed', at: Date.now(), reason: describeError(caught) });
+        if (!auto && !conflict) setActionError(caught);
+      } finally {
+        setBusy(null);
+      }
+    },
+    [workflow, definition, text, adopt, outcome.kind],
+  );
+
+  const autosave = useAutosave({
+    text,
+    saved: workflow !== null,
+    dirty,
+    // Only a check of exactly what is on the canvas counts.
+    errorCount: checking || validationError !== null ? undefined : report?.errors.length,
+    busy: busy !== null,
+    conflict: outcome.kind === 'conflict',
+    failedAt: outcome.kind === 'failed' ? outcome.at : null,
+    save: () => save(true),
+  });
+  const saveStatus = workflow ? autosaveStatus(outcome, autosave, dirty) : '';
 
   const publish = useCallback(
     async (note: string) => {
@@ -193,6 +225,15 @@ function LoadedEditor({
             {versionStatus(workflow)}
             {dirty && <span className="workflow-editor-page__dirty"> · unsaved changes</span>}
           </p>
+          <p
+            className="workflow-editor-page__saved"
+            role="status"
+            data-testid="autosave-status"
+            data-state={outcome.kind}
+            data-problem={saveStatus.startsWith('Not saved')}
+          >
+            {saveStatus}
+          </p>
         </div>
         <div className="workflow-editor-page__actions">
           <p
@@ -225,7 +266,7 @@ function LoadedEditor({
           <button
             type="button"
             className="button"
-            onClick={() => void save()}
+            onClick={() => void save(false)}
             disabled={saveBlocked !== null || busy !== null}
             aria-describedby="workflow-action-hint"
             data-testid="workflow-save"

@@ -13,6 +13,7 @@ import { humanize } from '../model/labels';
 import { kindOf, switchTriggerKind, TRIGGER_KIND_OPTIONS } from '../model/trigger-kinds';
 import { ConnectControl } from './ConnectControl';
 import { ConditionEditor } from './ConditionEditor';
+import { FieldChangeFields } from './FieldChangeFields';
 import { NodeIdField } from './NodeIdField';
 import { ScheduleTriggerFields } from './ScheduleTriggerFields';
 import { WebhookTriggerFields } from './WebhookTriggerFields';
@@ -100,7 +101,16 @@ export function TriggerInspector({
               id={eventId}
               className="rb-input"
               value={data.event}
-              onChange={(e) => update({ event: e.target.value as RecordEvent })}
+              // A field filter belongs to the event it was set for.
+              onChange={(e) =>
+                update({
+                  event: e.target.value as RecordEvent,
+                  field: undefined,
+                  from: undefined,
+                  to: undefined,
+                  offset: undefined,
+                })
+              }
             >
               {RECORD_EVENTS.map((event) => (
                 <option key={event} value={event}>
@@ -111,6 +121,9 @@ export function TriggerInspector({
           </div>
         )}
       </div>
+      {data.kind !== 'schedule' && data.kind !== 'webhook' && data.event === 'updated' && (
+        <FieldChangeFields data={data} problems={problems} update={update} />
+      )}
       {data.kind === 'schedule' && <ScheduleTriggerFields data={data} problems={problems} update={update} />}
       {data.kind === 'webhook' && (
         <WebhookTriggerFields

@@ -7,7 +7,13 @@ import { NodeProblems } from './NodeProblems';
 /** A trigger: where runs start, so arrows only leave it. */
 export const TriggerNode = memo(function TriggerNode({ id, data, selected }: NodeProps<TriggerFlowNode>) {
   const severity = worstSeverity(data.problems);
-  const condition = data.node.kind === 'trigger' && data.node.data.condition !== undefined;
+  const trigger = data.node.kind === 'trigger' ? data.node.data : undefined;
+  const condition = trigger?.condition !== undefined;
+  // "status → submitted": the field change an updated trigger waits for.
+  const change =
+    trigger !== undefined && 'field' in trigger && trigger.event === 'updated' && trigger.field !== undefined
+      ? ` · ${trigger.field}${trigger.to === undefined ? '' : ` → ${String(trigger.to)}`}`
+      : '';
   return (
     <div
       className={`rb-node rb-node--trigger${severity ? ` rb-node--${severity}` : ''}${selected ? ' rb-node--selected' : ''}`}
@@ -20,6 +26,7 @@ export const TriggerNode = memo(function TriggerNode({ id, data, selected }: Nod
       <span className="rb-node__title">{data.kindLabel}</span>
       <span className="rb-node__meta">
         {data.title}
+        {change}
         {condition ? ' · with condition' : ''}
       </span>
       <NodeProblems problems={data.problems} />

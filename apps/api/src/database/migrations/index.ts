@@ -14,6 +14,7 @@ import { Migration20261125000000RunParentsAndOwners } from './Migration202611250
 import { Migration20261125100000OutboundEffects } from './Migration20261125100000OutboundEffects';
 import { Migration20261125300000WebhookSecrets } from './Migration20261125300000WebhookSecrets';
 import { Migration20261125400000Backtests } from './Migration20261125400000Backtests';
+import { Migration20261125500000LeadConversion } from './Migration20261125500000LeadConversion';
 
 // Listed explicitly so migrations run the same from src/ (tests) and dist/ (production).
 export const MIGRATIONS: MigrationObject[] = [
@@ -32,4 +33,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261125100000OutboundEffects', class: Migration20261125100000OutboundEffects },
   { name: 'Migration20261125300000WebhookSecrets', class: Migration20261125300000WebhookSecrets },
   { name: 'Migration20261125400000Backtests', class: Migration20261125400000Backtests },
+  { name: 'Migration20261125500000LeadConversion', class: Migration20261125500000LeadConversion },
 ];
