@@ -76,7 +76,7 @@ describe('lead conversion', () => {
   });
 
   const changeTypes = async (path: string): Promise<string[]> =>
-    ((await all(`${path}/timeline`)) as Row[]).filter((i) => i.kind === 'change').map((i) => i.data.type);
+    (await all(`${path}/timeline`)).filter((i) => i.kind === 'change').map((i) => i.data.type);
 
   it('converts into a new account, contact and opportunity, and each creation starts its workflows', async () => {
     const definition = {
@@ -154,7 +154,7 @@ describe('lead conversion', () => {
     expect(await changeTypes(`/api/accounts/${account.id}`)).toEqual(['account.created']);
     expect(await changeTypes(`/api/contacts/${contact.id}`)).toEqual(['contact.created']);
     expect(await changeTypes(`/api/opportunities/${opportunity.id}`)).toEqual(['opportunity.created']);
-    const leadChanges = ((await all(`/api/leads/${lead.id}/timeline`)) as Row[]).filter(
+    const leadChanges = (await all(`/api/leads/${lead.id}/timeline`)).filter(
       (i) => i.kind === 'change' && i.data.type === 'lead.updated',
     );
     expect(leadChanges[0]!.data.changes).toEqual({ status: { from: 'new', to: 'converted' } });

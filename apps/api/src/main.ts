@@ -97,10 +97,12 @@ export async function startBaton(config: BatonConfig): Promise<RunningBaton> {
       const seconds = () => ((Date.now() - started) / 1000).toFixed(1);
       const [unfinished] = await Promise.all([
         lifecycle.drain(server, graceMs).then((n) => {
-          logger.log(`HTTP drained in ${seconds()}s`, 'baton');
+          if (server) logger.log(`HTTP requests drained in ${seconds()}s`, 'baton');
           return n;
         }),
-        worker.drain().then(() => logger.log(`worker drained in ${seconds()}s`, 'baton')),
+        worker.drain().then(() => {
+          if (config.role !== 'api') logger.log(`worker drained in ${seconds()}s`, 'baton');
+        }),
       ]);
       if (unfinished > 0) logger.warn(`${unfinished} request(s) cut off after the grace period`, 'baton');
       await app.close();

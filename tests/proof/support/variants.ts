@@ -12,8 +12,6 @@ import type { RawRequest } from './send';
 /** One hostile request for an operation; `ownAuth` variants bring their own Authorization header. */
 export interface Variant {
   label: string;
-  /** Whether the variant only makes sense with a session (body fields are read after the guard). */
-  needsSession: boolean;
   ownAuth: boolean;
   req: RawRequest;
 }
@@ -39,8 +37,7 @@ export function variantsFor(op: Operation, pathValues: Record<string, string>): 
     ...(text === undefined ? {} : { body: text }),
   });
   const bodyText = body === undefined ? undefined : JSON.stringify(body);
-  const add = (label: string, req: RawRequest, needsSession = false, ownAuth = false) =>
-    variants.push({ label, req, needsSession, ownAuth });
+  const add = (label: string, req: RawRequest, ownAuth = false) => variants.push({ label, req, ownAuth });
 
   add('as documented', jsonRequest(bodyText));
 
@@ -70,14 +67,14 @@ export function variantsFor(op: Operation, pathValues: Record<string, string>): 
     const schema = op.bodySchema ? mainType(op.bodySchema) : undefined;
     if (schema?.type === 'object' && body && typeof body === 'object' && !Array.isArray(body)) {
       for (const [name, value] of fieldVariants(schema, body as Record<string, unknown>))
-        add(`field ${name}`, jsonRequest(value), true);
+        add(`field ${name}`, jsonRequest(value));
     }
   }
 
   for (const [name, header] of Object.entries(HOSTILE_AUTH)) {
     const req = jsonRequest(bodyText);
     if (header !== undefined) req.headers = { ...req.headers, authorization: header };
-    add(`auth ${name}`, req, false, true);
+    add(`auth ${name}`, req, true);
   }
   return variants;
 }

@@ -108,9 +108,11 @@ export class ChildRuns {
     steps: Record<string, unknown>,
   ): Promise<{ output: Record<string, unknown>; intentions: Intention[] }> {
     if (type === 'call_workflow') {
-      const record = this.target(config as CallWorkflowConfig, steps);
+      const call = config as CallWorkflowConfig;
+      const record = this.target(call, steps);
       const same = record.type === this.input.record.type && record.id === this.input.record.id;
-      const summary = `Run workflow ${config.workflow} on ${same ? `this ${record.type}` : `${record.type} ${record.id}`}${config.wait === false ? ', without waiting' : ''}`;
+      const on = same ? `this ${record.type}` : `${record.type} ${record.id}`;
+      const summary = `Run workflow ${call.workflow} on ${on}${call.wait === false ? ', without waiting' : ''}`;
       return {
         output: { status: 'previewed' },
         intentions: [{ kind: 'call_workflow', summary, details: { ...config, record } }],
