@@ -112,7 +112,8 @@ function compileAndValidate() {
   // A definition holds at most 500 steps, so this graph has exactly that one error; every other
   // check still runs over all of it. Anything else means the generator drew something invalid.
   const unexpected = report.errors.filter((e) => !(e.code === 'DEFINITION_SCHEMA' && e.path === '/steps'));
-  if (unexpected.length > 0) throw new Error(`the 1,000-node graph has problems: ${JSON.stringify(unexpected)}`);
+  if (unexpected.length > 0)
+    throw new Error(`the 1,000-node graph has problems: ${JSON.stringify(unexpected)}`);
   const total = compile.map((c, i) => c + validate[i]);
   return { nodes: graph.nodes.length, edges: graph.edges.length, compile, validate, total };
 }
@@ -188,7 +189,9 @@ async function loadOnce(page, url) {
   await page.locator(`[data-testid="canvas-node"][data-node-id="${target}"]`).click();
   const shown = await page.waitForFunction(
     (id) =>
-      document.querySelector(`[data-testid="step-inspector"][data-node-id="${id}"]`) ? performance.now() : false,
+      document.querySelector(`[data-testid="step-inspector"][data-node-id="${id}"]`)
+        ? performance.now()
+        : false,
     target,
     { polling: 'raf', timeout: 30_000 },
   );
@@ -208,11 +211,18 @@ async function timeToInteractive() {
     const definition = bigDefinition(500, 'bench-500');
     const workflow = await call(product.base, token, 'POST', '/api/workflows', { definition });
     const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-    if (!existsSync(executablePath)) throw new Error(`Chromium not found at ${executablePath}: set CHROMIUM_PATH`);
+    if (!existsSync(executablePath))
+      throw new Error(`Chromium not found at ${executablePath}: set CHROMIUM_PATH`);
     browser = await chromium.launch({
       executablePath,
       headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--no-first-run',
+        '--disable-background-networking',
+      ],
     });
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     await context.addInitScript(

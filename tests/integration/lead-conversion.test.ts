@@ -225,10 +225,20 @@ describe('lead conversion', () => {
     ]);
   });
 
-  it('refuses a second conversion, a stale version and unusable records, and writes nothing', async () => {
+  it('converts once, even when asked twice at a time; refuses stale versions and unusable records, writing nothing', async () => {
     const lead = await settledLead({ name: 'Ned Ludd', company: 'Frame Breakers' }, 'rep1');
-    const first = await ok(convert(as.rep1, lead.id, { version: lead.version }));
+    const start = await counts();
+    // Two at once: the lead's row is locked, so the second finds it converted.
+    const race = await Promise.all([1, 2].map(() => convert(as.rep1, lead.id, { version: lead.version })));
+    expect(race.map((r) => r.status).sort()).toEqual([200, 409]);
+    expect(race.find((r) => r.status === 409)!.body.code).toBe('INVALID_TRANSITION');
+    const first = race.find((r) => r.status === 200)!.body as Row;
     const before = await counts();
+    expect(before).toEqual({
+      accounts: start.accounts + 1,
+      contacts: start.contacts + 1,
+      opportunities: start.opportunities + 1,
+    });
     for (const version of [lead.version, first.lead.version]) {
       const again = await convert(as.rep1, lead.id, { version });
       expect([again.status, again.body.code]).toEqual([409, 'INVALID_TRANSITION']);

@@ -1,6 +1,7 @@
 import { ApiClient, eventually, expectStatus, type ApiResponse } from '../support/api';
 import { removeDataDir, startProduct, type Product } from '../support/product';
 import { reportFigures } from './support/figures';
+import { manualDefinition, publishOrderProblem } from './support/publish-order';
 import { countAnswers, raceTable, type RaceRow } from './support/race-figures';
 import { pool } from './support/send';
 
@@ -251,22 +252,16 @@ describe('races', () => {
   });
 
   it('keeps exactly one active version when the same or different versions are published at once', async () => {
-    const definition = (key: string, name: string) => ({
-      schemaVersion: 1,
-      key,
-      name,
-      triggers: [{ id: 'by_hand', kind: 'record', event: 'manual', entity: 'account' }],
-      steps: [{ id: 'stop', type: 'end' }],
-      transitions: [{ id: 't_start', from: 'by_hand', to: 'stop' }],
-    });
     const created = await ok(
-      as.admin.post('/api/workflows', { definition: definition('race-publish', 'v1') }),
+      as.admin.post('/api/workflows', { definition: manualDefinition('race-publish', 'v1') }),
       201,
     );
     const id = created.id as string;
     const addDraft = async (name: string) => {
       const saved = await ok(
-        as.admin.post(`/api/workflows/${id}/versions`, { definition: definition('race-publish', name) }),
+        as.admin.post(`/api/workflows/${id}/versions`, {
+          definition: manualDefinition('race-publish', name),
+        }),
         201,
       );
       return Math.max(...(saved.versions as Row[]).map((v) => v.version));
@@ -329,14 +324,7 @@ describe('races', () => {
     const workflows = await Promise.all(
       Array.from({ length: 10 }, (_, i) =>
         as.admin.post('/api/workflows', {
-          definition: {
-            schemaVersion: 1,
-            key: 'race-create',
-            name: `Racer ${i}`,
-            triggers: [{ id: 'by_hand', kind: 'record', event: 'manual', entity: 'account' }],
-            steps: [{ id: 'stop', type: 'end' }],
-            transitions: [{ id: 't_start', from: 'by_hand', to: 'stop' }],
-          },
+          definition: manualDefinition('race-create', `Racer ${i}`),
         }),
       ),
     );
@@ -367,36 +355,6 @@ describe('races', () => {
   async function publishEntries(workflowId: string): Promise<Row[]> {
     const page = await ok(as.admin.get(`/api/audit?entityType=workflow&entityId=${workflowId}&limit=200`));
     return (page.items as Row[]).filter((e) => e.action === 'workflow.version_published');
-  }
-
-  /**
-   * What is wrong with how the publishes of one round went in, if anything: version `same` was
-   * published once; of the two publishes of `pair`, one saw the other's result (they took turns)
-   * and the one that came second is the active version.
-   */
-  function publishOrderProblem(
-    entries: Row[],
-    same: number,
-    pair: number[],
-    active: Row | null,
-  ): string | undefined {
-    const sameEntries = entries.filter((e) => e.after.version === same);
-    if (sameEntries.length !== 1) return `version ${same} has ${sameEntries.length} publish entries`;
-    const [x, y] = pair.map((v) => entries.filter((e) => e.after.version === v));
-    if (x?.length !== 1 || y?.length !== 1)
-      return `versions ${pair.join(', ')} have ${x?.length} and ${y?.length} publish entries`;
-    const [ex, ey] = [x[0]!, y[0]!];
-    const second =
-      ey.before.activeVersionId === ex.after.activeVersionId
-        ? ey
-        : ex.before.activeVersionId === ey.after.activeVersionId
-          ? ex
-          : undefined;
-    if (!second)
-      return `neither publish of ${pair.join(', ')} saw the other: both replaced ${ex.before.activeVersionId}`;
-    if (active?.id !== second.after.activeVersionId)
-      return `active is v${active?.version}, the later publish was v${second.after.version}`;
-    return undefined;
   }
 
   /** Pending requests by quote id (all pages). */

@@ -7,12 +7,7 @@ export {
   pasteSelection,
   serializeClipboard,
 } from './model/clipboard';
-export {
-  AUTOSAVE_DELAY_MS,
-  autosaveDecision,
-  autosaveStatus,
-  clockTime,
-} from './model/autosave';
+export { AUTOSAVE_DELAY_MS, autosaveDecision, autosaveStatus, clockTime } from './model/autosave';
 export type { AutosaveDecision, AutosaveFacts, SaveOutcome } from './model/autosave';
 export { checkConnection } from './model/connection';
 export type { ConnectionCheck } from './model/connection';
