@@ -49,6 +49,10 @@ describe('an admin builds, publishes, watches, changes and tests a quote approva
     await ok(as.admin.post(`/api/workflows/${shipped.id}/archive`));
   });
 
+  afterEach(async () => {
+    await page.screenshot({ path: `/tmp/mexp/after-${expect.getState().currentTestName?.slice(-30).replace(/\W+/g, '-')}.png` });
+  });
+
   afterAll(async () => {
     await browser?.close();
     await product?.stop();
@@ -134,10 +138,9 @@ describe('an admin builds, publishes, watches, changes and tests a quote approva
   });
 
   it('flags what is wrong on the canvas and clears it as the admin fixes it', async () => {
-    // The approval has no stages or timeout yet; the branch has no default path.
+    // The approval has no stages or timeout yet.
     await severity('approval', 'error');
     await problem('INVALID_STEP_CONFIG', 'approval').first().waitFor();
-    await problem('BRANCH_WITHOUT_DEFAULT', 'branch').waitFor();
     expect(await page.getByTestId('workflow-save').isDisabled()).toBe(true);
     expect(await text(page.getByTestId('workflow-hint'))).toMatch(/Fix \d+ problems to save/);
 
@@ -176,7 +179,9 @@ describe('an admin builds, publishes, watches, changes and tests a quote approva
       async () => (await edge.getByTestId('condition-status').getAttribute('data-valid')) === 'true',
       'a valid condition',
     );
+    // Now the branch has a conditional path but none for the quotes it does not take.
     await problem('BRANCH_WITHOUT_DEFAULT', 'branch').waitFor();
+    await severity('branch', 'error');
   });
 
   it('copies the notification for the default path, undoing and redoing the paste', async () => {
