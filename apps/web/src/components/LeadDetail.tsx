@@ -18,9 +18,11 @@ interface LeadDetailProps {
   lead: Lead;
   user: User;
   onClose: () => void;
+  /** Called after the lead changed here (e.g. converted), so a list showing it can refresh. */
+  onChanged?: () => void;
 }
 
-export function LeadDetail({ lead: listed, user, onClose }: LeadDetailProps) {
+export function LeadDetail({ lead: listed, user, onClose, onChanged }: LeadDetailProps) {
   const { lead: fresh, error } = useLead(listed.id);
   const directory = useDirectory();
   const currentUserId = user.id;
@@ -95,6 +97,7 @@ export function LeadDetail({ lead: listed, user, onClose }: LeadDetailProps) {
           onConverted={(done) => {
             setConversion(done);
             setConverting(false);
+            onChanged?.();
           }}
           onCancel={() => setConverting(false)}
         />

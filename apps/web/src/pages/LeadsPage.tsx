@@ -105,7 +105,15 @@ export function LeadsPage({ user }: { user: User }) {
           )}
         </section>
 
-        {selected && <LeadDetail key={selected.id} lead={selected} user={user} onClose={closeDetail} />}
+        {selected && (
+          <LeadDetail
+            key={selected.id}
+            lead={selected}
+            user={user}
+            onClose={closeDetail}
+            onChanged={reload}
+          />
+        )}
       </div>
     </main>
   );
