@@ -77,7 +77,7 @@ describe('an admin looks through a workflow history and rolls back', () => {
     await changed.waitFor();
     expect(await changed.textContent()).toContain('Due in business days: 1 → 2');
     await entry('added', "Step 'Tell the manager' added").waitFor();
-    await entry('added', "Arrow 'Ask the owner to make contact' → 'Tell the manager' added").waitFor();
+    await entry('added', "Arrow 'Watch the contact SLA' → 'Tell the manager' added").waitFor();
 
     await diffNode('contact_task', 'changed').waitFor();
     await diffNode('tell_manager', 'added').waitFor();
