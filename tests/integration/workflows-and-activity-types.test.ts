@@ -94,6 +94,10 @@ describe('workflows, activity types and rules through the API', () => {
       'end',
       'approval',
       'wait_for',
+      'parallel',
+      'join',
+      'call_workflow',
+      'for_each',
     ]);
     expect(Object.keys(byType)).toEqual(expect.arrayContaining(['notify', 'update_record', 'escalate']));
   });
