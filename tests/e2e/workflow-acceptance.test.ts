@@ -21,8 +21,8 @@ type Row = Record<string, any>;
  * The visual rule builder's acceptance scenario, in one admin session and through the UI only: an
  * admin draws a quote approval from an empty canvas, fixes what the editor flags, publishes it,
  * watches the run a submitted quote starts, changes it (saved on its own), publishes the change,
- * reads it in the history and dry-runs it. Quotes are submitted and decided through the API: that
- * is the rep's and the manager's part, not the editor's.
+ * reads it in the history and dry-runs it. Through the API go only other people's parts: the rep
+ * submits the quote, the manager decides it, and another editor saves a version meanwhile.
  */
 describe('an admin builds, publishes, watches, changes and tests a quote approval in the editor', () => {
   let product: Product;
@@ -47,10 +47,6 @@ describe('an admin builds, publishes, watches, changes and tests a quote approva
       (w) => w.key === 'quote-approval',
     )!;
     await ok(as.admin.post(`/api/workflows/${shipped.id}/archive`));
-  });
-
-  afterEach(async () => {
-    await page.screenshot({ path: `/tmp/mexp/after-${expect.getState().currentTestName?.slice(-30).replace(/\W+/g, '-')}.png` });
   });
 
   afterAll(async () => {
@@ -142,7 +138,10 @@ describe('an admin builds, publishes, watches, changes and tests a quote approva
     await severity('approval', 'error');
     await problem('INVALID_STEP_CONFIG', 'approval').first().waitFor();
     expect(await page.getByTestId('workflow-save').isDisabled()).toBe(true);
-    expect(await text(page.getByTestId('workflow-hint'))).toMatch(/Fix \d+ problems to save/);
+    await until(
+      async () => /^Fix \d+ problems to save$/.test(await text(page.getByTestId('workflow-hint'))),
+      'the hint to count the problems',
+    );
 
     // Clicking the problem selects the step and opens its form, the errors beside the fields.
     await problem('INVALID_STEP_CONFIG', 'approval').first().click();
@@ -214,15 +213,14 @@ describe('an admin builds, publishes, watches, changes and tests a quote approva
   });
 
   it('saves the first draft and publishes it with a note', async () => {
+    await leaveForms();
+    await page.getByRole('button', { name: 'Tidy up' }).click();
     const save = page.getByTestId('workflow-save');
     await until(() => save.isEnabled(), 'Save draft to be enabled');
     await save.click();
     await until(async () => (await text(status())).includes('draft v1 saved'), 'draft v1');
     expect(page.url()).toMatch(/#\/workflows\/[0-9a-f-]{36}$/);
     workflowId = page.url().split('/').pop()!;
-    await leaveForms();
-    await page.getByRole('button', { name: 'Tidy up' }).click();
-    await page.waitForTimeout(400);
     await page.screenshot({ path: join(SHOTS, 'workflow-editor.png') });
 
     const publish = page.getByTestId('workflow-publish');

@@ -30,9 +30,10 @@ import { TeamPage } from './pages/TeamPage';
 import { WorkflowsPage } from './pages/WorkflowsPage';
 
 // The editor (React Flow, dagre, the compiler) is most of the app's code and only admins open it.
-const WorkflowEditorPage = lazy(() =>
-  import('./pages/WorkflowEditorPage').then((m) => ({ default: m.WorkflowEditorPage })),
-);
+const loadEditor = () => import('./pages/WorkflowEditorPage');
+// Opened at an editor address (a link, a reload), its code downloads while the session is checked.
+if (window.location.hash.startsWith('#/workflows/')) void loadEditor();
+const WorkflowEditorPage = lazy(() => loadEditor().then((m) => ({ default: m.WorkflowEditorPage })));
 
 export function App() {
   const { state, signIn, signOut, retry } = useSession();

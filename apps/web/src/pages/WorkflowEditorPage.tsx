@@ -128,7 +128,8 @@ function LoadedEditor({
         setOutcome({ kind: 'saved', at: new Date() });
         if (!auto) setNotice(`Saved as draft v${saved.versions[0]?.version ?? 1}`);
       } catch (caught) {
-        const conflict = conflictOf(caught);
+        // Creating one answers CONFLICT for a taken key: that is an error to show, not a newer version.
+        const conflict = workflow ? conflictOf(caught) : null;
         setOutcome(conflict ?? { kind: 'failed', at: Date.now(), reason: describeError(caught) });
         if (!auto && !conflict) setActionError(caught);
       } finally {

@@ -1,6 +1,6 @@
 import type { EditorGraph } from '@baton/rule-builder-core';
-import { useId, useState, type Dispatch } from 'react';
-import { checkConnection } from '../model/connection';
+import { useId, useMemo, useState, type Dispatch } from 'react';
+import { connectableTargets } from '../model/connection';
 import type { EditorAction } from '../model/editor-state';
 
 /** Draws an arrow from a node without a mouse: pick the next step, press Connect. */
@@ -15,7 +15,7 @@ export function ConnectControl({
 }) {
   const id = useId();
   const [target, setTarget] = useState('');
-  const targets = graph.nodes.filter((n) => checkConnection(graph, from, n.id).ok);
+  const targets = useMemo(() => connectableTargets(graph, from), [graph, from]);
   if (targets.length === 0) return null;
   const chosen = targets.some((n) => n.id === target) ? target : '';
   return (

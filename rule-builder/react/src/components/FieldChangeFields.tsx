@@ -8,6 +8,9 @@ import { FieldErrors } from './JsonField';
 
 type Update = (patch: Partial<TriggerNodeData>, field?: string) => void;
 
+const shown = (value: unknown): string =>
+  value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value);
+
 /**
  * An `updated` trigger's filter on one field: fire only when that field changed, optionally from
  * and to given values ("Quote updated: status → submitted"). Enumerated fields offer their values.
@@ -59,7 +62,7 @@ export function FieldChangeFields({
           id={ids[key]}
           className="rb-input"
           placeholder="(any value)"
-          value={data[key] === undefined ? '' : String(data[key])}
+          value={shown(data[key])}
           onChange={(e) => update({ [key]: typed(e.target.value) }, `${key}-value`)}
         />
       )}

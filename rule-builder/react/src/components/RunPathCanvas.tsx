@@ -12,6 +12,7 @@ import { definitionToGraph } from '@baton/rule-builder-core';
 import { useMemo } from 'react';
 import { PATH_STATUS_LABELS, type PathOverlay } from '../model/run-overlay';
 import type { StepTypeInfo } from '../model/step-types';
+import { RENDER_VISIBLE_ONLY_FROM } from './large-graphs';
 import { nodeLabels } from './node-labels';
 import { PathNode, PathOverlayContext, type PathFlowNode } from './PathNode';
 import '@xyflow/react/dist/style.css';
@@ -120,6 +121,7 @@ export function RunPathCanvas({
           deleteKeyCode={null}
           fitView
           fitViewOptions={FIT_VIEW}
+          onlyRenderVisibleElements={nodes.length >= RENDER_VISIBLE_ONLY_FROM}
           minZoom={0.2}
           maxZoom={2}
         >

@@ -12,7 +12,7 @@ export const TriggerNode = memo(function TriggerNode({ id, data, selected }: Nod
   // "status → submitted": the field change an updated trigger waits for.
   const change =
     trigger !== undefined && 'field' in trigger && trigger.event === 'updated' && trigger.field !== undefined
-      ? ` · ${trigger.field}${trigger.to === undefined ? '' : ` → ${String(trigger.to)}`}`
+      ? ` · ${trigger.field}${trigger.to === undefined ? '' : ` → ${typeof trigger.to === 'string' ? trigger.to : JSON.stringify(trigger.to)}`}`
       : '';
   return (
     <div

@@ -5,6 +5,7 @@ import { useMemo } from 'react';
 import { diffMarks, type DiffMark, type DiffMarks } from '../model/diff-marks';
 import type { StepTypeInfo } from '../model/step-types';
 import { DiffNode, type DiffFlowNode } from './DiffNode';
+import { RENDER_VISIBLE_ONLY_FROM } from './large-graphs';
 import { nodeLabels } from './node-labels';
 import '@xyflow/react/dist/style.css';
 import '../styles/editor.css';
@@ -123,6 +124,7 @@ export function VersionDiffCanvas({ definition, base, diff, stepTypes }: Version
         deleteKeyCode={null}
         fitView
         fitViewOptions={FIT_VIEW}
+        onlyRenderVisibleElements={nodes.length >= RENDER_VISIBLE_ONLY_FROM}
         minZoom={0.2}
         maxZoom={2}
       >

@@ -9,12 +9,15 @@ import {
   type FinalConnectionState,
   type NodeChange,
 } from '@xyflow/react';
-import type { EditorGraph } from '@baton/rule-builder-core';
+import type { EditorEdge, EditorGraph } from '@baton/rule-builder-core';
 import type { Position } from '@baton/contracts';
-import { useCallback, useMemo, useState, type Dispatch } from 'react';
+import { useCallback, useMemo, useRef, useState, type Dispatch } from 'react';
 import { checkConnection } from '../model/connection';
-import { worstSeverity, type ProblemMap } from '../model/diagnostics';
+import { worstSeverity, type Problem, type ProblemMap } from '../model/diagnostics';
 import type { EditorAction, Selection, SelectionChange } from '../model/editor-state';
+import { DEFAULT_NODE_SIZE } from '../model/layout';
+import { reuseUnchanged, type Made } from '../model/reuse';
+import { RENDER_VISIBLE_ONLY_FROM } from './large-graphs';
 import { nodeLabels } from './node-labels';
 import type { CanvasEdge, CanvasNode } from './canvas-types';
 import { NODE_TYPES } from './node-types';
@@ -32,6 +35,8 @@ type Size = { readonly width: number; readonly height: number };
 
 const FIT_VIEW = { padding: 0.25, maxZoom: 1 } as const;
 const ARROW_HEAD = { type: MarkerType.ArrowClosed, width: 18, height: 18, color: '#8790a0' } as const;
+// One empty list for every element without problems, so "no problems" never reads as a change.
+const NO_PROBLEMS: readonly Problem[] = [];
 
 // The overview shows where the problems are even when they are scrolled out of sight.
 function minimapColor(node: CanvasNode): string {
@@ -48,47 +53,56 @@ function minimapColor(node: CanvasNode): string {
 export function WorkflowCanvas({ graph, selection, problems, stepTitles, dispatch }: WorkflowCanvasProps) {
   // Measured sizes must be handed back to React Flow or it keeps nodes hidden as "not measured".
   const [sizes, setSizes] = useState<ReadonlyMap<string, Size>>(new Map());
+  // Elements whose inputs did not change keep their identity: with hundreds of nodes, selecting
+  // or measuring one must not re-render them all.
+  const madeNodes = useRef<ReadonlyMap<string, Made<CanvasNode>>>(new Map());
+  const madeEdges = useRef<ReadonlyMap<string, Made<CanvasEdge>>>(new Map());
+
+  const visibleOnly = graph.nodes.length >= RENDER_VISIBLE_ONLY_FROM;
 
   const nodes = useMemo((): CanvasNode[] => {
     const selected = new Set(selection.nodeIds);
-    return graph.nodes.map((node) => {
-      const { kindLabel, title } = nodeLabels(node, stepTitles);
-      const nodeProblems = problems.byNode.get(node.id) ?? [];
-      const count = nodeProblems.length;
+    // Nodes never drawn are never measured: a size to assume keeps them in the overview and the fit.
+    const assumed = visibleOnly
+      ? { initialWidth: DEFAULT_NODE_SIZE.width, initialHeight: DEFAULT_NODE_SIZE.height }
+      : {};
+    const next = new Map<string, Made<CanvasNode>>();
+    const made = graph.nodes.map((node) => {
+      const isSelected = selected.has(node.id);
+      const nodeProblems = problems.byNode.get(node.id) ?? NO_PROBLEMS;
       const measured = sizes.get(node.id);
-      return {
-        id: node.id,
-        type: node.kind,
-        position: node.position,
-        selected: selected.has(node.id),
-        ...(measured === undefined ? {} : { measured }),
-        ariaLabel: `${node.kind === 'trigger' ? 'Trigger' : 'Step'} ${node.kind === 'trigger' ? kindLabel : title}${count > 0 ? `, ${count} ${count === 1 ? 'problem' : 'problems'}` : ''}`,
-        data: { node, kindLabel, title, problems: nodeProblems },
-      };
+      const inputs = [node, isSelected, nodeProblems, measured, stepTitles, visibleOnly];
+      return reuseUnchanged(madeNodes.current, next, node.id, inputs, (): CanvasNode => {
+        const { kindLabel, title } = nodeLabels(node, stepTitles);
+        const count = nodeProblems.length;
+        return {
+          id: node.id,
+          type: node.kind,
+          position: node.position,
+          selected: isSelected,
+          ...assumed,
+          ...(measured === undefined ? {} : { measured }),
+          ariaLabel: `${node.kind === 'trigger' ? 'Trigger' : 'Step'} ${node.kind === 'trigger' ? kindLabel : title}${count > 0 ? `, ${count} ${count === 1 ? 'problem' : 'problems'}` : ''}`,
+          data: { node, kindLabel, title, problems: nodeProblems },
+        };
+      });
     });
-  }, [graph.nodes, selection.nodeIds, problems, stepTitles, sizes]);
+    madeNodes.current = next;
+    return made;
+  }, [graph.nodes, selection.nodeIds, problems, stepTitles, sizes, visibleOnly]);
 
   const edges = useMemo((): CanvasEdge[] => {
     const selected = new Set(selection.edgeIds);
-    return graph.edges.map((edge) => {
-      const edgeProblems = problems.byEdge.get(edge.id) ?? [];
-      const severity = worstSeverity(edgeProblems);
-      const text = edge.label ?? (edge.condition === undefined ? undefined : 'if…');
-      const warning = edgeProblems[0] === undefined ? undefined : `⚠ ${edgeProblems[0].code}`;
-      const label = [text, warning].filter(Boolean).join(' ');
-      return {
-        id: edge.id,
-        source: edge.source,
-        target: edge.target,
-        type: 'smoothstep',
-        selected: selected.has(edge.id),
-        markerEnd: ARROW_HEAD,
-        ariaLabel: `Arrow from ${edge.source} to ${edge.target}${label ? `: ${label}` : ''}`,
-        ...(label ? { label } : {}),
-        ...(severity === undefined ? {} : { className: `rb-edge--${severity}` }),
-        data: { problems: edgeProblems },
-      };
+    const next = new Map<string, Made<CanvasEdge>>();
+    const made = graph.edges.map((edge) => {
+      const isSelected = selected.has(edge.id);
+      const edgeProblems = problems.byEdge.get(edge.id) ?? NO_PROBLEMS;
+      return reuseUnchanged(madeEdges.current, next, edge.id, [edge, isSelected, edgeProblems], () =>
+        canvasEdge(edge, isSelected, edgeProblems),
+      );
     });
+    madeEdges.current = next;
+    return made;
   }, [graph.edges, selection.edgeIds, problems]);
 
   const onNodesChange = useCallback(
@@ -169,6 +183,7 @@ export function WorkflowCanvas({ graph, selection, problems, stepTitles, dispatc
         deleteKeyCode={null}
         fitView
         fitViewOptions={FIT_VIEW}
+        onlyRenderVisibleElements={visibleOnly}
         minZoom={0.2}
         maxZoom={2}
       >
@@ -178,4 +193,23 @@ export function WorkflowCanvas({ graph, selection, problems, stepTitles, dispatc
       </ReactFlow>
     </section>
   );
+}
+
+function canvasEdge(edge: EditorEdge, selected: boolean, problems: readonly Problem[]): CanvasEdge {
+  const severity = worstSeverity(problems);
+  const text = edge.label ?? (edge.condition === undefined ? undefined : 'if…');
+  const warning = problems[0] === undefined ? undefined : `⚠ ${problems[0].code}`;
+  const label = [text, warning].filter(Boolean).join(' ');
+  return {
+    id: edge.id,
+    source: edge.source,
+    target: edge.target,
+    type: 'smoothstep',
+    selected,
+    markerEnd: ARROW_HEAD,
+    ariaLabel: `Arrow from ${edge.source} to ${edge.target}${label ? `: ${label}` : ''}`,
+    ...(label ? { label } : {}),
+    ...(severity === undefined ? {} : { className: `rb-edge--${severity}` }),
+    data: { problems },
+  };
 }

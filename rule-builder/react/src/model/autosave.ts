@@ -73,15 +73,10 @@ export function clockTime(at: Date): string {
  * "Not saved: v4 was saved elsewhere…", or "" when there is nothing to say.
  */
 export function autosaveStatus(outcome: SaveOutcome, decision: AutosaveDecision, dirty: boolean): string {
-  switch (outcome.kind) {
-    case 'saving':
-      return 'Saving…';
-    case 'conflict': {
-      const newer = outcome.latestVersion === undefined ? 'A newer version' : `v${outcome.latestVersion}`;
-      return `Not saved: ${newer} was saved elsewhere. Reload to see it, or Save draft to put yours after it`;
-    }
-    default:
-      break;
+  if (outcome.kind === 'saving') return 'Saving…';
+  if (outcome.kind === 'conflict') {
+    const newer = outcome.latestVersion === undefined ? 'A newer version' : `v${outcome.latestVersion}`;
+    return `Not saved: ${newer} was saved elsewhere. Reload to see it, or Save draft to put yours after it`;
   }
   if (decision.kind === 'invalid') {
     return `Not saved: fix ${plural(decision.problems, 'problem', 'problems')}`;

@@ -1,4 +1,4 @@
-import type { EditorGraph } from '@baton/rule-builder-core';
+import type { EditorGraph, EditorNode } from '@baton/rule-builder-core';
 import type { EditorNotice } from './errors';
 
 /** Whether an arrow from `source` to `target` may be drawn; `notice` says why not. */
@@ -24,6 +24,17 @@ export function checkConnection(graph: EditorGraph, source: string, target: stri
     return refuse('DUPLICATE_CONNECTION', 'These two nodes are already connected.');
   }
   return { ok: true };
+}
+
+/**
+ * Every node {@link checkConnection} lets an arrow from `source` go to, in canvas order, found in
+ * one pass over the graph rather than one check per node (which is quadratic on large workflows).
+ */
+export function connectableTargets(graph: EditorGraph, source: string): EditorNode[] {
+  const from = graph.nodes.find((n) => n.id === source);
+  if (from === undefined || (from.kind === 'step' && from.data.stepType === 'end')) return [];
+  const linked = new Set(graph.edges.filter((e) => e.source === source).map((e) => e.target));
+  return graph.nodes.filter((n) => n.id !== source && n.kind !== 'trigger' && !linked.has(n.id));
 }
 
 function refuse(code: EditorNotice['code'], message: string): ConnectionCheck {
