@@ -638,7 +638,12 @@ describe('CRM records: subscriptions, cases, activities, notes, user tasks and t
         async () => {
           const items = await walk(as.manager, `/api/leads/${lead.id}/timeline`, 200);
           const steps = items.filter((i) => i.kind === 'workflow_step' && i.data.status === 'completed');
-          return steps.length >= 2 && items.some((i) => i.kind === 'task') ? items : undefined;
+          // Settled once the SLA watch the handoff starts has ended too (the lead is "working", so
+          // it ends at once): after that nothing more arrives, and the readings below agree.
+          const watched = steps.some(
+            (i) => i.data.workflowName === 'Lead contact SLA' && i.data.stepId === 'done',
+          );
+          return steps.length >= 2 && watched && items.some((i) => i.kind === 'task') ? items : undefined;
         },
         30_000,
         'the workflow steps on the timeline',
