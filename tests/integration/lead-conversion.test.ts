@@ -243,6 +243,22 @@ describe('lead conversion', () => {
       const again = await convert(as.rep1, lead.id, { version });
       expect([again.status, again.body.code]).toEqual([409, 'INVALID_TRANSITION']);
     }
+    // Converted is the convert action's to give and to keep: a status edit can do neither.
+    const reopen = await patch(as.rep1, `/api/leads/${lead.id}`, {
+      version: first.lead.version,
+      status: 'working',
+    });
+    expect([reopen.status, reopen.body.code]).toEqual([409, 'INVALID_TRANSITION']);
+    const other = await settledLead({ name: 'Shortcut Sam', company: 'Shortcuts Inc' }, 'rep1');
+    const shortcut = await patch(as.rep1, `/api/leads/${other.id}`, {
+      version: other.version,
+      status: 'converted',
+    });
+    expect([shortcut.status, shortcut.body.code]).toEqual([409, 'INVALID_TRANSITION']);
+    expect(await ok(as.rep1.get(`/api/leads/${other.id}`))).toMatchObject({
+      status: 'new',
+      version: other.version,
+    });
 
     const stale = await settledLead({ name: 'Stale Reader', company: 'Stale Reads Ltd' }, 'rep1');
     await ok(patch(as.rep1, `/api/leads/${stale.id}`, { version: stale.version, score: 40 }));

@@ -67,7 +67,7 @@ export class AppModule {
         RunStarterService,
       ],
       imports: [
-        MikroOrmModule.forRoot(mikroOrmConfig(config.databaseUrl)),
+        MikroOrmModule.forRoot(mikroOrmConfig(config.databaseUrl, config.dbPoolSize)),
         CrmModule,
         HooksModule,
         BacktestsModule,

@@ -57,6 +57,7 @@ const envSchema = z.object({
   BATON_WORKER_ACTIVITIES: z.coerce.number().int().min(1).max(200).default(8),
   BATON_WORKER_SLOW_ACTIVITIES: z.coerce.number().int().min(1).max(200).default(4),
   BATON_SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(1).max(600).default(20),
+  BATON_DB_POOL_SIZE: z.coerce.number().int().min(2).max(500).default(20),
   BATON_TRUST_PROXY: z.preprocess(
     emptyAsUndefined,
     z
@@ -67,6 +68,17 @@ const envSchema = z.object({
       .optional(),
   ),
 });
+
+// Each running step activity holds a connection; requests and the dispatcher need some left over.
+const checkedEnvSchema = envSchema.refine(
+  (env) =>
+    env.BATON_ROLE === 'api' ||
+    env.BATON_WORKER_ACTIVITIES + env.BATON_WORKER_SLOW_ACTIVITIES < env.BATON_DB_POOL_SIZE,
+  {
+    path: ['BATON_DB_POOL_SIZE'],
+    message: 'must be larger than BATON_WORKER_ACTIVITIES + BATON_WORKER_SLOW_ACTIVITIES',
+  },
+);
 
 export type Env = z.infer<typeof envSchema>;
 
@@ -110,13 +122,15 @@ export interface BatonConfig {
   workerSlowActivities: number;
   /** On SIGTERM: how long in-flight requests and activities get to finish. */
   shutdownGraceSeconds: number;
+  /** Database connections this process may open (HTTP requests, dispatcher and step activities share them). */
+  dbPoolSize: number;
   /** Express's `trust proxy`: which proxies' X-Forwarded-For names the client (login throttling by IP). */
   trustProxy: string | null;
 }
 
 /** Reads and validates the environment once; a bad value stops start-up with every problem listed. */
 export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
-  const parsed = envSchema.safeParse(source);
+  const parsed = checkedEnvSchema.safeParse(source);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
     throw new Error(`Invalid configuration:\n${problems}`);
@@ -155,6 +169,7 @@ export function buildConfig(
     workerActivities: env.BATON_WORKER_ACTIVITIES,
     workerSlowActivities: env.BATON_WORKER_SLOW_ACTIVITIES,
     shutdownGraceSeconds: env.BATON_SHUTDOWN_GRACE_SECONDS,
+    dbPoolSize: env.BATON_DB_POOL_SIZE,
     trustProxy: env.BATON_TRUST_PROXY ?? null,
   };
 }

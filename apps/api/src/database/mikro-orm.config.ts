@@ -3,7 +3,7 @@ import { Migrator } from '@mikro-orm/migrations';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 
-export function mikroOrmConfig(databaseUrl: string) {
+export function mikroOrmConfig(databaseUrl: string, poolSize = 20) {
   return defineConfig({
     clientUrl: databaseUrl,
     entities: ENTITIES,
@@ -17,8 +17,8 @@ export function mikroOrmConfig(databaseUrl: string) {
     // Entities state their column types, so no TypeScript reflection is needed at runtime.
     discovery: { requireEntitiesArray: true },
     // Shared by HTTP requests, the outbox dispatcher and (with BATON_ROLE=all) the worker's step
-    // activities, whose concurrency is capped below this so requests are never starved.
-    pool: { min: 0, max: 20 },
+    // activities, whose concurrency config keeps below this so requests are never starved.
+    pool: { min: 0, max: poolSize },
     // Services fork their own EntityManager outside HTTP requests (dispatcher, activities).
     allowGlobalContext: false,
     debug: false,

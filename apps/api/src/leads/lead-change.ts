@@ -70,3 +70,20 @@ export function recordLeadUpdate(
     changes,
   });
 }
+
+/**
+ * "Converted" means an account, contact and maybe opportunity exist for the lead, so only the convert
+ * action may set it, and a converted lead keeps it: a status edit would orphan what it became.
+ */
+export function assertStatusEdit(lead: Lead, status: Lead['status'] | undefined): void {
+  if (status === undefined || status === lead.status) return;
+  if (status === 'converted') {
+    throw new BatonError('INVALID_TRANSITION', 'Convert the lead to mark it converted', {
+      status: lead.status,
+      action: `POST /api/leads/${lead.id}/convert`,
+    });
+  }
+  if (lead.status === 'converted') {
+    throw new BatonError('INVALID_TRANSITION', 'A converted lead keeps its status', { status: lead.status });
+  }
+}

@@ -13,7 +13,7 @@ import { created } from '../outbox/changes';
 import { OutboxService } from '../outbox/outbox.service';
 import { User } from '../users/user.entity';
 import type { CreateLeadInput, LeadView, ListLeadsQuery, UpdateLeadInput } from './lead.dto';
-import { editableLead, LEAD_EVENT_FIELDS, recordLeadUpdate } from './lead-change';
+import { assertStatusEdit, editableLead, LEAD_EVENT_FIELDS, recordLeadUpdate } from './lead-change';
 import { convertLead } from './lead-convert';
 import type { ConvertLeadInput } from './lead-convert.dto';
 import { Lead } from './lead.entity';
@@ -65,6 +65,7 @@ export class LeadsService {
     const lead = await this.em.transactional(async (tx) => {
       const lead = await editableLead(tx, id, actor);
       assertVersion(lead, input.version, 'lead');
+      assertStatusEdit(lead, input.status);
       const before = leadFields(lead);
       const { version: _version, ownerId, ...fields } = input;
       Object.assign(lead, fields);
