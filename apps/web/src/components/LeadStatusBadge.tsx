@@ -1,11 +1,22 @@
 import type { LeadStatus } from '../api/types';
 import { LEAD_STATUS_LABELS } from '../lib/describeLead';
-import './LeadStatusBadge.css';
+import { StatusBadge, type BadgeTone } from './StatusBadge';
+
+const TONES: Record<LeadStatus, BadgeTone> = {
+  new: 'accent',
+  working: 'warning',
+  qualified: 'success',
+  converted: 'strong',
+  unqualified: 'muted',
+};
 
 export function LeadStatusBadge({ status }: { status: LeadStatus }) {
   return (
-    <span className={`lead-status lead-status--${status}`} data-testid="lead-status" data-status={status}>
-      {LEAD_STATUS_LABELS[status]}
-    </span>
+    <StatusBadge
+      tone={TONES[status]}
+      label={LEAD_STATUS_LABELS[status]}
+      testId="lead-status"
+      status={status}
+    />
   );
 }

@@ -14,8 +14,8 @@ interface LeadsTableProps {
 
 export function LeadsTable({ leads, selectedId, currentUserId, now, onSelect }: LeadsTableProps) {
   return (
-    <div className="leads-table__frame">
-      <table className="leads-table" data-testid="leads-table">
+    <div className="data-table__frame leads-table__frame">
+      <table className="data-table leads-table" data-testid="leads-table">
         <thead>
           <tr>
             <th scope="col">Name</th>

@@ -25,8 +25,8 @@ export function RecordTable<T extends { id: string }>({
   testId,
 }: RecordTableProps<T>) {
   return (
-    <div className="record-table__frame">
-      <table className="record-table" data-testid={testId} aria-label={label}>
+    <div className="data-table__frame record-table__frame">
+      <table className="data-table record-table" data-testid={testId} aria-label={label}>
         <thead>
           <tr>
             <th scope="col">Name</th>

@@ -16,8 +16,8 @@ interface WorkflowsTableProps {
 
 export function WorkflowsTable({ workflows, now, busyId, onDuplicate, onArchive }: WorkflowsTableProps) {
   return (
-    <div className="workflows-table__frame">
-      <table className="workflows-table" data-testid="workflows-table">
+    <div className="data-table__frame workflows-table__frame">
+      <table className="data-table workflows-table" data-testid="workflows-table">
         <thead>
           <tr>
             <th scope="col">Workflow</th>

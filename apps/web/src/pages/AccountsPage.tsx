@@ -1,50 +1,34 @@
-import { useState } from 'react';
 import type { Account } from '../api/crm';
-import { fetchRecords } from '../api/crmRecords';
 import type { User } from '../api/types';
 import { ListToolbar } from '../components/ListToolbar';
 import { OwnerCell, TextCell } from '../components/RecordCells';
 import { RecordListPage } from '../components/RecordListPage';
 import { RecordTable } from '../components/RecordTable';
-import { useDebounced } from '../hooks/useDebounced';
-import { usePagedList } from '../hooks/usePagedList';
+import { useNameSearch } from '../hooks/useNameSearch';
 import { formatDateTime } from '../lib/describeLead';
 import { recordHref } from '../lib/routes';
 
-const SEARCH_PAUSE_MS = 300;
-
 export function AccountsPage({ user }: { user: User }) {
-  const [q, setQ] = useState('');
-  // A rep's own book first; every account stays one click away.
-  const [mine, setMine] = useState(user.role === 'sales_rep');
-  const query = useDebounced(q.trim(), SEARCH_PAUSE_MS);
-  const params = { q: query, owner: mine ? 'me' : null, sort: 'name' };
-  const list = usePagedList<Account>(`accounts:${query}:${mine}`, (cursor, signal) =>
-    fetchRecords('accounts', params, cursor, signal),
-  );
+  const { list, scope, filtered, clearFilters, search, mine } = useNameSearch<Account>('accounts', user);
 
   return (
     <RecordListPage
       title="Accounts"
       noun={{ one: 'account', many: 'accounts' }}
-      scope={`by name${mine ? ' · yours' : ''}${query ? ` · matching “${query}”` : ''}`}
+      scope={scope}
       list={list}
-      filtered={query !== '' || mine}
-      onClearFilters={() => {
-        setQ('');
-        setMine(false);
-      }}
+      filtered={filtered}
+      onClearFilters={clearFilters}
       emptyHint="Accounts are created over the API (POST /api/accounts)."
       toolbar={
         <ListToolbar
           label="Filter accounts"
           search={{
-            value: q,
+            ...search,
             label: 'Search accounts by name',
             placeholder: 'Search by name',
-            onChange: setQ,
           }}
-          mine={{ value: mine, onChange: setMine }}
+          mine={mine}
         />
       }
     >

@@ -1,48 +1,33 @@
-import { useState } from 'react';
 import type { Contact } from '../api/crm';
-import { fetchRecords } from '../api/crmRecords';
 import type { User } from '../api/types';
 import { ListToolbar } from '../components/ListToolbar';
 import { OwnerCell, TextCell } from '../components/RecordCells';
 import { RecordListPage } from '../components/RecordListPage';
 import { Missing, RecordTable } from '../components/RecordTable';
-import { useDebounced } from '../hooks/useDebounced';
-import { usePagedList } from '../hooks/usePagedList';
+import { useNameSearch } from '../hooks/useNameSearch';
 import { recordHref } from '../lib/routes';
 
-const SEARCH_PAUSE_MS = 300;
-
 export function ContactsPage({ user }: { user: User }) {
-  const [q, setQ] = useState('');
-  const [mine, setMine] = useState(user.role === 'sales_rep');
-  const query = useDebounced(q.trim(), SEARCH_PAUSE_MS);
-  const params = { q: query, owner: mine ? 'me' : null, sort: 'name' };
-  const list = usePagedList<Contact>(`contacts:${query}:${mine}`, (cursor, signal) =>
-    fetchRecords('contacts', params, cursor, signal),
-  );
+  const { list, scope, filtered, clearFilters, search, mine } = useNameSearch<Contact>('contacts', user);
 
   return (
     <RecordListPage
       title="Contacts"
       noun={{ one: 'contact', many: 'contacts' }}
-      scope={`by name${mine ? ' · yours' : ''}${query ? ` · matching “${query}”` : ''}`}
+      scope={scope}
       list={list}
-      filtered={query !== '' || mine}
-      onClearFilters={() => {
-        setQ('');
-        setMine(false);
-      }}
+      filtered={filtered}
+      onClearFilters={clearFilters}
       emptyHint="Import contacts from a CSV file, or create them over the API."
       toolbar={
         <ListToolbar
           label="Filter contacts"
           search={{
-            value: q,
+            ...search,
             label: 'Search contacts by name or email',
             placeholder: 'Search by name or email',
-            onChange: setQ,
           }}
-          mine={{ value: mine, onChange: setMine }}
+          mine={mine}
         />
       }
     >

@@ -1,27 +1,18 @@
-import {
-  Background,
-  Controls,
-  MarkerType,
-  ReactFlow,
-  type Edge,
-  type NodeMouseHandler,
-  type NodeTypes,
-} from '@xyflow/react';
+import { MarkerType, type Edge, type NodeMouseHandler, type NodeTypes } from '@xyflow/react';
 import type { WorkflowDefinition } from '@baton/contracts';
 import { definitionToGraph } from '@baton/rule-builder-core';
 import { useMemo } from 'react';
 import { PATH_STATUS_LABELS, type PathOverlay } from '../model/run-overlay';
 import type { StepTypeInfo } from '../model/step-types';
-import { RENDER_VISIBLE_ONLY_FROM } from './large-graphs';
 import { nodeLabels } from './node-labels';
 import { PathNode, PathOverlayContext, type PathFlowNode } from './PathNode';
+import { ReadOnlyFlow } from './ReadOnlyFlow';
 import '@xyflow/react/dist/style.css';
 import '../styles/editor.css';
 import '../styles/path.css';
 
 // At module scope: a new object per render would make React Flow re-mount every node.
 const PATH_NODE_TYPES: NodeTypes = { path: PathNode };
-const FIT_VIEW = { padding: 0.2, maxZoom: 1 } as const;
 const LEGEND = ['completed', 'running', 'failed', 'cancelled', 'skipped'] as const;
 
 export interface RunPathCanvasProps {
@@ -109,25 +100,13 @@ export function RunPathCanvas({
   return (
     <section className="rb-canvas rb-path" aria-label={label} data-testid="path-canvas">
       <PathOverlayContext.Provider value={context}>
-        <ReactFlow<PathFlowNode, Edge>
-          key={signature}
-          defaultNodes={nodes}
+        <ReadOnlyFlow<PathFlowNode>
+          signature={signature}
+          nodes={nodes}
           edges={edges}
           nodeTypes={PATH_NODE_TYPES}
           onNodeClick={onNodeClick}
-          nodesDraggable={false}
-          nodesConnectable={false}
-          elementsSelectable={false}
-          deleteKeyCode={null}
-          fitView
-          fitViewOptions={FIT_VIEW}
-          onlyRenderVisibleElements={nodes.length >= RENDER_VISIBLE_ONLY_FROM}
-          minZoom={0.2}
-          maxZoom={2}
-        >
-          <Background gap={20} />
-          <Controls fitViewOptions={FIT_VIEW} showInteractive={false} />
-        </ReactFlow>
+        />
       </PathOverlayContext.Provider>
       {lit && (
         <ul className="rb-path-legend" aria-label="Legend">

@@ -1,19 +1,18 @@
-import { Background, Controls, MarkerType, ReactFlow, type Edge, type NodeTypes } from '@xyflow/react';
+import { MarkerType, type Edge, type NodeTypes } from '@xyflow/react';
 import type { WorkflowDefinition } from '@baton/contracts';
 import { definitionToGraph, type DefinitionDiff, type EditorGraph } from '@baton/rule-builder-core';
 import { useMemo } from 'react';
 import { diffMarks, type DiffMark, type DiffMarks } from '../model/diff-marks';
 import type { StepTypeInfo } from '../model/step-types';
 import { DiffNode, type DiffFlowNode } from './DiffNode';
-import { RENDER_VISIBLE_ONLY_FROM } from './large-graphs';
 import { nodeLabels } from './node-labels';
+import { ReadOnlyFlow } from './ReadOnlyFlow';
 import '@xyflow/react/dist/style.css';
 import '../styles/editor.css';
 import '../styles/diff.css';
 
 // At module scope: a new object per render would make React Flow re-mount every node.
 const DIFF_NODE_TYPES: NodeTypes = { diff: DiffNode };
-const FIT_VIEW = { padding: 0.2, maxZoom: 1 } as const;
 const ARROW_COLORS: Readonly<Record<DiffMark | 'same', string>> = {
   added: '#2f855a',
   removed: '#c0334d',
@@ -113,24 +112,12 @@ export function VersionDiffCanvas({ definition, base, diff, stepTypes }: Version
 
   return (
     <section className="rb-canvas rb-diff" aria-label="Version canvas" data-testid="version-canvas">
-      <ReactFlow<DiffFlowNode, Edge>
-        key={signature}
-        defaultNodes={nodes}
-        defaultEdges={edges}
+      <ReadOnlyFlow<DiffFlowNode>
+        signature={signature}
+        nodes={nodes}
+        edges={edges}
         nodeTypes={DIFF_NODE_TYPES}
-        nodesDraggable={false}
-        nodesConnectable={false}
-        elementsSelectable={false}
-        deleteKeyCode={null}
-        fitView
-        fitViewOptions={FIT_VIEW}
-        onlyRenderVisibleElements={nodes.length >= RENDER_VISIBLE_ONLY_FROM}
-        minZoom={0.2}
-        maxZoom={2}
-      >
-        <Background gap={20} />
-        <Controls fitViewOptions={FIT_VIEW} showInteractive={false} />
-      </ReactFlow>
+      />
       {diff !== undefined && (
         <ul className="rb-diff-legend" aria-label="Legend">
           <li className="rb-diff-legend__item rb-diff-legend__item--added">Added</li>
