@@ -19,6 +19,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import runtime from '../libs/runtime/dist/index.js';
+import { writeResult } from './bench-lib/result.mjs';
 
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -115,6 +116,7 @@ async function main() {
 
   let db;
   let orm;
+  const figures = {};
   try {
     // --- Boot Baton as it ships (BATON_ROLE=all: API + outbox dispatcher + Temporal worker) ---
     const port = await runtime.freePort();
@@ -239,6 +241,14 @@ async function main() {
     console.log(
       `   mean: baseline ${avg('baseline').toFixed(0)} req/s, Baton ${avg('Baton').toFixed(0)} req/s → Baton/baseline = ${ratio.toFixed(2)} (goal ≥ 0.50: ${ratio >= 0.5 ? 'met' : 'MISSED'})`,
     );
+    figures.intake = {
+      seconds: SECONDS,
+      concurrency: CONCURRENCY,
+      baselineRps: avg('baseline'),
+      batonRps: avg('Baton'),
+      ratio,
+      errors: rounds.reduce((n, r) => n + r.errors, 0),
+    };
     await stopChild(baseline);
 
     // --- 2) List latency with 1 M leads ---
@@ -315,6 +325,7 @@ async function main() {
         console.log(`   ${describe(`  cursor pages 2–5`, deeper)}`);
       }
       const s = all.sort((a, b) => a - b);
+      figures.list = { leads: leadCount, requests: s.length, p50: pct(s, 50), p99: pct(s, 99) };
       console.log(
         `   overall p99 ${ms(pct(s, 99))} ms over ${s.length} requests (goal ≤ 20 ms: ${pct(s, 99) <= 20 ? 'met' : 'MISSED'})`,
       );
@@ -370,6 +381,7 @@ async function main() {
     await explain('rep, first page', repUser.email);
     await explain('rep, page 5 (cursor)', repUser.email, await page4(repUser.email));
     await explain('manager, first page', 'manager@demo.baton');
+    writeResult(figures);
   } finally {
     await orm?.close().catch(() => undefined);
     await db?.end().catch(() => undefined);

@@ -16,6 +16,7 @@ import { chromium } from 'playwright-core';
 import core from '../rule-builder/core/dist/index.js';
 import activityTypes from '../libs/activity-types/dist/index.js';
 import runtime from '../libs/runtime/dist/index.js';
+import { writeResult } from './bench-lib/result.mjs';
 
 const LOADS = Number(process.env.BENCH_LOADS ?? 5);
 const RUNS = Number(process.env.BENCH_RUNS ?? 21);
@@ -309,3 +310,20 @@ row(
   '≤ 50 ms',
   total <= GOALS.compileValidateMs,
 );
+writeResult({
+  open: a && {
+    nodes: a.nodes,
+    edges: a.edges,
+    loads: LOADS,
+    interactiveMs: median(a.interactive),
+    drawnMs: median(a.drawn),
+  },
+  compileValidate: {
+    nodes: b.nodes,
+    edges: b.edges,
+    runs: RUNS,
+    totalMs: total,
+    compileMs: median(b.compile),
+    validateMs: median(b.validate),
+  },
+});

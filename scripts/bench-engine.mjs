@@ -14,6 +14,7 @@ import { performance } from 'node:perf_hooks';
 import { Client, Connection } from '@temporalio/client';
 import pg from 'pg';
 import runtime from '../libs/runtime/dist/index.js';
+import { writeResult } from './bench-lib/result.mjs';
 
 const RATE = Number(process.env.BENCH_RATE ?? 20);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
@@ -230,6 +231,22 @@ try {
   console.log(
     `interpreter ${interp.toFixed(1)} runs/s vs hand-written ${hand.toFixed(1)} runs/s (medians): ratio ${(interp / hand).toFixed(2)}`,
   );
+  writeResult({
+    rate: RATE,
+    seconds: SECONDS,
+    achievedRate: phase1.achievedRate,
+    leads: phase1.total,
+    withoutTask: phase1.missing,
+    p50: pct(l, 50),
+    p90: pct(l, 90),
+    p99: pct(l, 99),
+    max: l.at(-1),
+    runsPerRound: RUNS_PER_ROUND,
+    rounds: ROUNDS,
+    interpreterRunsPerSecond: interp,
+    handWrittenRunsPerSecond: hand,
+    ratio: interp / hand,
+  });
 } finally {
   await db?.end().catch(() => {});
   await connection?.close().catch(() => {});

@@ -76,7 +76,12 @@ describe('quote approval in Chromium', () => {
     ).id;
     productId = (
       await ok(
-        as.manager.post('/api/products', { sku: 'TLM-SEAT', name: 'Telemetry seat', unitPrice: '250.00' }),
+        as.manager.post('/api/products', {
+          sku: 'TLM-SEAT',
+          name: 'Telemetry seat',
+          unitPrice: '250.00',
+          unitCost: '180.00',
+        }),
         201,
       )
     ).id;
@@ -167,6 +172,12 @@ describe('quote approval in Chromium', () => {
     expect(requestText).toContain('Telemetry seat');
     expect(requestText).toContain('15 %');
     expect(requestText).toContain('Asked by Riley Rep');
+    // 4 seats at 250 less 15 % is 850 against a cost of 4 × 180: a thin margin, flagged.
+    const margin = request.getByTestId('quote-margin');
+    expect(await margin.getByTestId('quote-margin-value').textContent()).toBe('15.3 %');
+    expect(await margin.getAttribute('data-low')).toBe('true');
+    expect(await margin.textContent()).toContain('below 20 %');
+    expect(await margin.textContent()).toContain('720.00');
     await manager.screenshot({ path: join(SHOTS, 'approvals-inbox.png'), fullPage: true });
 
     // The same manager on another device, with the same request open.
@@ -197,6 +208,7 @@ describe('quote approval in Chromium', () => {
     );
     await rep.locator('[data-testid="quote-detail"][data-status="approved"]').waitFor({ timeout: 30_000 });
     expect(await rep.getByTestId('quote-approved').textContent()).toContain('Fine for a three-year term');
+    expect(await rep.getByTestId('quote-margin-value').textContent()).toBe('15.3 %');
     expect(await rep.evaluate(() => (window as any).__sameDocument)).toBe(true);
     await rep.screenshot({ path: join(SHOTS, 'quote-detail.png'), fullPage: true });
 

@@ -39,6 +39,7 @@ describe('CSV import in Chromium', () => {
     await page.getByTestId('login-submit').click();
     await page.getByTestId('current-user').waitFor();
 
+    await page.getByTestId('nav-records').click();
     await page.getByTestId('nav-import').click();
     await page.getByTestId('import-entity').selectOption('leads');
     await page.getByTestId('import-file').setInputFiles(file);

@@ -48,6 +48,15 @@ const EXPECTED: Record<string, Role[]> = {
   // Also the scraper's BATON_METRICS_TOKEN; of the users, admins only.
   'GET /api/metrics': ADMIN,
   'GET /api/audit': ADMIN,
+  // Personal-data rights: export, erasure and retention are admins' alone.
+  'GET /api/privacy/registry': ADMIN,
+  'GET /api/privacy/contacts/{id}/export': ADMIN,
+  'POST /api/privacy/contacts/{id}/erase': ADMIN,
+  'GET /api/privacy/leads/{id}/export': ADMIN,
+  'POST /api/privacy/leads/{id}/erase': ADMIN,
+  'GET /api/privacy/retention': ADMIN,
+  'PUT /api/privacy/retention': ADMIN,
+  'POST /api/privacy/retention/run': ADMIN,
 
   'GET /api/leads': ALL,
   'POST /api/leads': SALES,
@@ -68,6 +77,24 @@ const EXPECTED: Record<string, Role[]> = {
   ...crud('/api/contacts', SALES),
   'GET /api/contacts/{id}/duplicates': ALL,
   'POST /api/contacts/{id}/merge': SALES,
+  // Consents are recorded by whoever may change the contact; campaigns are run by managers.
+  'GET /api/contacts/{id}/consents': ALL,
+  'POST /api/contacts/{id}/consents': SALES,
+  'POST /api/contacts/{id}/consents/{purpose}/withdraw': SALES,
+  'GET /api/campaigns': TECH_READERS,
+  'POST /api/campaigns': ['admin', 'manager'],
+  'GET /api/campaigns/merge-fields': TECH_READERS,
+  'POST /api/campaigns/bounces': ['admin', 'manager'],
+  'GET /api/campaigns/{id}': TECH_READERS,
+  'PATCH /api/campaigns/{id}': ['admin', 'manager'],
+  'DELETE /api/campaigns/{id}': ['admin', 'manager'],
+  'POST /api/campaigns/{id}/schedule': ['admin', 'manager'],
+  'POST /api/campaigns/{id}/cancel': ['admin', 'manager'],
+  'GET /api/campaigns/{id}/results': TECH_READERS,
+  'GET /api/campaigns/{id}/recipients': TECH_READERS,
+  ...crud('/api/segments', ['admin', 'manager']),
+  'POST /api/segments/preview': ['admin', 'manager'],
+  'GET /api/segments/{id}/members': ALL,
   ...crud('/api/opportunities', SALES),
   ...crud('/api/products', PRICE_BOOK),
   ...crud('/api/quotes', SALES),
@@ -138,9 +165,27 @@ const EXPECTED: Record<string, Role[]> = {
   ...crud('/api/subscriptions', SALES),
   'POST /api/tasks': CUSTOMER_WRITERS,
   'POST /api/tasks/{id}/snooze': CUSTOMER_WRITERS,
+  // The assignee asks; someone above them in the chain (or an admin) hands the task on.
+  'POST /api/tasks/{id}/reassign-request': CUSTOMER_WRITERS,
+  'POST /api/tasks/{id}/reassign': ['admin', 'manager'],
   'GET /api/{records}/{id}/timeline': ALL,
   // Sales numbers: reps get their own, managers their team's, admins everyone's.
   'GET /api/dashboard': SALES,
+
+  // The support knowledge base: everyone signed in reads what is published, admins and managers
+  // write it; the published FAQ needs no sign-in. Agents who may change a case work on it.
+  'GET /api/public/faq': PUBLIC,
+  'GET /api/public/faq/search': PUBLIC,
+  'GET /api/kb/search': ALL,
+  ...crud('/api/kb/articles', ['admin', 'manager']),
+  'GET /api/kb/categories': ALL,
+  'POST /api/kb/categories': ['admin', 'manager'],
+  ...crud('/api/kb/canned-answers', ['admin', 'manager']),
+  'POST /api/cases/{id}/replies': SALES,
+  'POST /api/cases/{id}/render-answer': SALES,
+  'GET /api/cases/{id}/articles': ALL,
+  'POST /api/cases/{id}/articles/{articleId}': SALES,
+  'DELETE /api/cases/{id}/articles/{articleId}': SALES,
 };
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;

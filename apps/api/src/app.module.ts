@@ -33,6 +33,10 @@ import { HooksModule } from './hooks/hooks.module';
 import { BacktestsModule } from './backtests/backtests.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { DashboardModule } from './dashboard/dashboard.module';
+import { SegmentsModule } from './segments/segments.module';
+import { KnowledgeModule } from './knowledge/knowledge.module';
+import { PrivacyModule } from './privacy/privacy.module';
+import { CampaignsModule } from './campaigns/campaigns.module';
 import { TasksController } from './tasks/tasks.controller';
 import { TasksService } from './tasks/tasks.service';
 import { UsersController } from './users/users.controller';
@@ -73,6 +77,10 @@ export class AppModule {
         BacktestsModule,
         DashboardModule,
         MetricsModule,
+        SegmentsModule,
+        KnowledgeModule,
+        PrivacyModule,
+        CampaignsModule,
       ],
       controllers: [
         ActivityTypesController,

@@ -63,6 +63,7 @@ async function main(): Promise<void> {
     const limitSeconds = env.BATON_SHUTDOWN_GRACE_SECONDS + 10;
     setTimeout(() => {
       log.error(`still stopping after ${limitSeconds}s; exiting`);
+      running.infra?.abandon();
       process.exit(1);
     }, limitSeconds * 1000).unref();
     await running.baton?.close().catch((e: unknown) => log.error('error while stopping the app', e));

@@ -11,11 +11,19 @@ import { describeError } from './lib/describeError';
 import { parseDetailId, parseQuoteId, type Route } from './lib/routes';
 import { AccountPage } from './pages/AccountPage';
 import { AccountsPage } from './pages/AccountsPage';
+import { CampaignPage } from './pages/CampaignPage';
+import { CampaignsPage } from './pages/CampaignsPage';
 import { ApprovalsPage } from './pages/ApprovalsPage';
+import { CasePage } from './pages/CasePage';
+import { CasesPage } from './pages/CasesPage';
 import { ContactPage } from './pages/ContactPage';
 import { ContactsPage } from './pages/ContactsPage';
 import { DashboardPage } from './pages/DashboardPage';
+import { FaqPage } from './pages/FaqPage';
 import { ImportPage } from './pages/ImportPage';
+import { KnowledgeArticlePage } from './pages/KnowledgeArticlePage';
+import { KnowledgeCannedPage } from './pages/KnowledgeCannedPage';
+import { KnowledgePage } from './pages/KnowledgePage';
 import { LeadsPage } from './pages/LeadsPage';
 import { LoginPage } from './pages/LoginPage';
 import { MyTasksPage } from './pages/MyTasksPage';
@@ -24,6 +32,7 @@ import { OpportunitiesPage } from './pages/OpportunitiesPage';
 import { OpportunityPage } from './pages/OpportunityPage';
 import { QuoteDetailPage } from './pages/QuoteDetailPage';
 import { QuotesPage } from './pages/QuotesPage';
+import { SegmentsPage } from './pages/SegmentsPage';
 import { SubscriptionPage } from './pages/SubscriptionPage';
 import { SubscriptionsPage } from './pages/SubscriptionsPage';
 import { TeamPage } from './pages/TeamPage';
@@ -34,12 +43,18 @@ const loadEditor = () => import('./pages/WorkflowEditorPage');
 // Opened at an editor address (a link, a reload), its code downloads while the session is checked.
 if (window.location.hash.startsWith('#/workflows/')) void loadEditor();
 const WorkflowEditorPage = lazy(() => loadEditor().then((m) => ({ default: m.WorkflowEditorPage })));
+// The segment editor carries the condition builder: loaded when a segment is opened.
+const SegmentEditorPage = lazy(() =>
+  import('./pages/SegmentEditorPage').then((m) => ({ default: m.SegmentEditorPage })),
+);
 
 export function App() {
   const { state, signIn, signOut, retry } = useSession();
   const route = useHashRoute();
   const hash = useHashLocation();
 
+  // The help center is public: shown the same signed in or out, before any session check ends.
+  if (route === 'faq') return <FaqPage signedIn={state.status === 'signed-in'} />;
   switch (state.status) {
     case 'checking':
       return <StatusScreen title="Opening Baton…" />;
@@ -65,6 +80,8 @@ const DECIDERS: ReadonlyArray<User['role']> = ['admin', 'manager', 'approver'];
 const MANAGERS: ReadonlyArray<User['role']> = ['admin', 'manager'];
 // The dashboard counts sales records: reps see their own, managers their team's, admins everyone's.
 const SELLERS: ReadonlyArray<User['role']> = ['admin', 'manager', 'sales_rep'];
+// Managers and admins run campaigns; engineers may look at them.
+const CAMPAIGN_READERS: ReadonlyArray<User['role']> = ['admin', 'manager', 'engineer'];
 
 // Its own component so the notification stream lives exactly as long as the session.
 function SignedIn({ user, route, hash, onSignOut }: SignedInProps) {
@@ -140,6 +157,40 @@ function Page({
       ) : (
         <NotAllowed what="The dashboard is for sales reps, sales managers and admins" />
       );
+    case 'campaigns':
+      return CAMPAIGN_READERS.includes(user.role) ? (
+        <CampaignsPage user={user} />
+      ) : (
+        <NotAllowed what="Email campaigns are run by sales managers and admins" />
+      );
+    case 'campaign':
+      return CAMPAIGN_READERS.includes(user.role) ? (
+        <CampaignPage key={hash} id={parseDetailId(hash)} user={user} />
+      ) : (
+        <NotAllowed what="Email campaigns are run by sales managers and admins" />
+      );
+    // Every role reads segments; the pages offer drawing them only to admins and managers.
+    case 'segments':
+      return <SegmentsPage user={user} />;
+    case 'segment':
+      return (
+        <Suspense fallback={<StatusScreen title="Opening the segment…" />}>
+          <SegmentEditorPage key={hash.split('?')[0]} hash={hash} user={user} />
+        </Suspense>
+      );
+    case 'cases':
+      return <CasesPage user={user} />;
+    case 'case':
+      return <CasePage key={hash} id={parseDetailId(hash)} user={user} revision={revision} />;
+    // Everyone signed in reads the knowledge base; the pages offer writing it to admins and managers.
+    case 'knowledge':
+      return <KnowledgePage user={user} />;
+    case 'knowledge-article':
+      return <KnowledgeArticlePage key={hash} id={parseDetailId(hash)} user={user} />;
+    case 'canned-answers':
+      return <KnowledgeCannedPage user={user} />;
+    case 'faq':
+      return <FaqPage signedIn />;
     case 'workflows':
     case 'workflow':
       if (user.role !== 'admin')

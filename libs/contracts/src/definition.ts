@@ -150,13 +150,41 @@ export const webhookTriggerSchema = z.strictObject({
   reenroll: reenrollSchema.optional(),
 });
 
-export const TRIGGER_KINDS = ['record', 'schedule', 'webhook'] as const;
+/** What happened to one recipient of an email campaign. */
+export const CAMPAIGN_EVENTS = ['delivered', 'opened', 'clicked', 'unsubscribed', 'bounced'] as const;
+export type CampaignEvent = (typeof CAMPAIGN_EVENTS)[number];
+
+/**
+ * An email campaign event (the relay accepted the mail, the contact opened it, clicked a link,
+ * unsubscribed, or it bounced) starts a run on that contact; steps see `trigger.payload`
+ * (`campaignId`, `campaignName`, `event`, `url` for clicks). Without `campaignId` any campaign's
+ * event fires it; `linkContains` narrows clicks to links whose URL contains the text.
+ */
+export const campaignTriggerSchema = z
+  .strictObject({
+    id,
+    kind: z.literal('campaign'),
+    // Campaigns go to contacts, so the run is always on one; given for the code that reads any trigger's entity.
+    entity: z.literal('contact').default('contact'),
+    event: z.enum(CAMPAIGN_EVENTS),
+    campaignId: z.uuid().optional(),
+    linkContains: z.string().min(1).max(500).optional(),
+    condition: jsonLogicSchema.optional(),
+    reenroll: reenrollSchema.optional(),
+  })
+  .refine((t) => t.linkContains === undefined || t.event === 'clicked', {
+    message: 'only a "clicked" trigger can filter by link',
+    path: ['linkContains'],
+  });
+
+export const TRIGGER_KINDS = ['record', 'schedule', 'webhook', 'campaign'] as const;
 export type TriggerKind = (typeof TRIGGER_KINDS)[number];
 
 export const triggerSchema = z.discriminatedUnion('kind', [
   recordTriggerSchema,
   scheduleTriggerSchema,
   webhookTriggerSchema,
+  campaignTriggerSchema,
 ]);
 
 export const retryPolicySchema = z.strictObject({
@@ -225,6 +253,7 @@ export type Trigger = z.infer<typeof triggerSchema>;
 export type RecordTrigger = z.infer<typeof recordTriggerSchema>;
 export type ScheduleTrigger = z.infer<typeof scheduleTriggerSchema>;
 export type WebhookTrigger = z.infer<typeof webhookTriggerSchema>;
+export type CampaignTrigger = z.infer<typeof campaignTriggerSchema>;
 export type Step = z.infer<typeof stepSchema>;
 export type Transition = z.infer<typeof transitionSchema>;
 export type RetryPolicy = z.infer<typeof retryPolicySchema>;

@@ -14,3 +14,4 @@ export {
 } from './control-step-names';
 export type { ControlStepType, DelayUnit, JoinMode } from './control-step-names';
 export { RUN_STATUS_QUERY } from './run';
+export { SLOW_TASK_QUEUE } from './task-queues';

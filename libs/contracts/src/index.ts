@@ -16,6 +16,8 @@ export {
   DEFAULT_SCHEDULE_LIMIT,
   SCHEDULE_INTERVAL_UNITS,
   TRIGGER_KINDS,
+  CAMPAIGN_EVENTS,
+  campaignTriggerSchema,
   retryPolicySchema,
   stepSchema,
   transitionSchema,
@@ -32,6 +34,8 @@ export type {
   ScheduleInterval,
   TriggerKind,
   WebhookTrigger,
+  CampaignEvent,
+  CampaignTrigger,
   WebhookMatch,
   RetryPolicy,
   Position,
@@ -63,6 +67,15 @@ export type {
   TriggerData,
 } from './run';
 export { SCHEDULE_ID_PREFIX, scheduleIdOf } from './schedule';
+export { campaignSendWorkflowId } from './campaign';
+export type {
+  CampaignActivities,
+  CampaignBatchInput,
+  CampaignBatchResult,
+  CampaignSendInput,
+  CampaignSendPlan,
+  CampaignSendResult,
+} from './campaign';
 export type {
   ScheduleActivities,
   ScheduledSweepInput,

@@ -2,6 +2,7 @@ import type { BusinessHours } from '@baton/domain';
 import type { ApprovalState, OpenApprovalInput, OpenApprovalOutput } from './approval';
 import type { EntityType, WorkflowDefinition } from './definition';
 import type { ScheduleActivities } from './schedule';
+import type { CampaignActivities } from './campaign';
 
 /** Where a run came from; stored on everything the run creates so every automated action is explainable. */
 export interface RunOrigin {
@@ -199,9 +200,11 @@ export const BOOKKEEPING_ACTIVITY_NAMES: ReadonlyArray<keyof BookkeepingActiviti
 
 export type EngineActivities = BookkeepingActivities &
   ScheduleActivities &
+  CampaignActivities &
   Record<
     string,
     | StepActivity
     | BookkeepingActivities[keyof BookkeepingActivities]
     | ScheduleActivities[keyof ScheduleActivities]
+    | CampaignActivities[keyof CampaignActivities]
   >;

@@ -25,4 +25,6 @@ export const WORKFLOW_TYPES = {
   referenceHandoff: 'referenceHandoffWorkflow',
   /** One tick of a schedule trigger, started by its Temporal Schedule. */
   scheduledSweep: 'scheduledSweepWorkflow',
+  /** Sends one email campaign, batch by batch. */
+  campaignSend: 'campaignSendWorkflow',
 } as const;

@@ -32,6 +32,10 @@ export const ERROR_CODES = [
   'WEBHOOK_UNAUTHORIZED',
   'RECORD_NOT_FOUND',
   'RATE_LIMITED',
+  'NAME_TAKEN',
+  'SEGMENT_NOT_CONTACTS',
+  'REASSIGN_ALREADY_REQUESTED',
+  'TEMPLATE_FIELD_UNKNOWN',
   'INTERNAL',
 ] as const;
 
@@ -64,6 +68,10 @@ export const USER_ERROR_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'WEBHOOK_UNAUTHORIZED',
   'RECORD_NOT_FOUND',
   'RATE_LIMITED',
+  'NAME_TAKEN',
+  'SEGMENT_NOT_CONTACTS',
+  'REASSIGN_ALREADY_REQUESTED',
+  'TEMPLATE_FIELD_UNKNOWN',
   // Outbound steps: retrying cannot help until the host or the receiving end is fixed.
   'EMAIL_NOT_CONFIGURED',
   'HTTP_REJECTED',

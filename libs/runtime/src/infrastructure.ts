@@ -29,6 +29,11 @@ export interface Infrastructure {
   temporalUiUrl?: string;
   embedded: { postgres: boolean; temporal: boolean };
   stop(): Promise<void>;
+  /**
+   * When stopping took too long and the process exits now: the embedded servers are told to stop on
+   * their own, so none is left running with the port and data directory held.
+   */
+  abandon(): void;
 }
 
 /**
@@ -37,6 +42,7 @@ export interface Infrastructure {
  */
 export async function startInfrastructure(options: InfrastructureOptions): Promise<Infrastructure> {
   const stops: Array<() => Promise<void>> = [];
+  const abandons: Array<() => void> = [];
   const stop = async (): Promise<void> => {
     for (const s of stops.reverse()) await s().catch(() => undefined);
   };
@@ -53,6 +59,7 @@ export async function startInfrastructure(options: InfrastructureOptions): Promi
           log: options.log('postgres'),
         });
         stops.push(pg.stop);
+        abandons.push(pg.abandon);
         return pg.url;
       })(),
       (async () => {
@@ -68,6 +75,7 @@ export async function startInfrastructure(options: InfrastructureOptions): Promi
           log: options.log('temporal'),
         });
         stops.push(server.stop);
+        abandons.push(server.abandon);
         return server;
       })(),
     ]);
@@ -78,6 +86,7 @@ export async function startInfrastructure(options: InfrastructureOptions): Promi
       namespace: options.namespace,
       embedded: { postgres: !options.databaseUrl, temporal: !options.temporalAddress },
       stop,
+      abandon: () => abandons.forEach((abandon) => abandon()),
     };
   } catch (err) {
     await stop();

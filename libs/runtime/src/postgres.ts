@@ -15,6 +15,8 @@ export interface EmbeddedPostgresOptions {
 export interface RunningPostgres {
   url: string;
   stop(): Promise<void>;
+  /** For a parent about to exit without waiting: asks the server to shut down fast, on its own. */
+  abandon(): void;
 }
 
 const USER = 'baton';
@@ -66,7 +68,18 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     // A terminal's Ctrl-C reaches PostgreSQL too, and the library's stop() never settles for a server
     // that is already gone; the removed pid file says it is.
     stop: () => Promise.race([server.stop(), waitUntil(() => !existsSync(pidFile), 15_000)]),
+    abandon: () => signalPostmaster(pidFile, 'SIGINT'),
   };
+}
+
+// SIGINT is PostgreSQL's "fast" shutdown: sessions are cut, the data stays consistent.
+function signalPostmaster(pidFile: string, signal: NodeJS.Signals): void {
+  try {
+    const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+    if (Number.isInteger(pid) && pid > 0) process.kill(pid, signal);
+  } catch {
+    // Already gone.
+  }
 }
 
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;

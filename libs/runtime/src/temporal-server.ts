@@ -18,6 +18,8 @@ export interface RunningTemporal {
   address: string;
   uiUrl?: string;
   stop(): Promise<void>;
+  /** For a parent about to exit without waiting: the server is in its own process group, so tell it. */
+  abandon(): void;
 }
 
 /**
@@ -87,6 +89,9 @@ export async function startTemporalDevServer(options: TemporalDevServerOptions):
     stop: async () => {
       await stopChild(child);
       rmSync(pidFile, { force: true });
+    },
+    abandon: () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
     },
   };
 }

@@ -66,6 +66,17 @@ function toTriggerData(trigger: Trigger): TriggerNodeData {
     }
     case 'webhook':
       return { kind: 'webhook', ...common, match: { ...trigger.match } };
+    case 'campaign': {
+      const { event, campaignId, linkContains } = trigger;
+      return {
+        kind: 'campaign',
+        ...common,
+        entity: 'contact',
+        event,
+        ...(campaignId === undefined ? {} : { campaignId }),
+        ...(linkContains === undefined ? {} : { linkContains }),
+      };
+    }
     default:
       return assertNever(trigger);
   }

@@ -78,6 +78,18 @@ function toTrigger(node: EditorTriggerNode): Trigger {
     }
     case 'webhook':
       return { ...common, kind: 'webhook', match: { ...data.match }, ...condition };
+    case 'campaign': {
+      const { event, campaignId, linkContains } = data;
+      return {
+        ...common,
+        entity: 'contact',
+        kind: 'campaign',
+        event,
+        ...(campaignId === undefined ? {} : { campaignId }),
+        ...(linkContains === undefined ? {} : { linkContains }),
+        ...condition,
+      };
+    }
     default:
       return assertNever(data);
   }

@@ -1,4 +1,5 @@
 import type {
+  CampaignEvent,
   DateOffset,
   EntityType,
   Position,
@@ -48,8 +49,25 @@ export interface WebhookTriggerNodeData {
   readonly reenroll?: Reenroll;
 }
 
+/**
+ * A campaign trigger node: an email campaign event (a click, an open…) starts a run on the
+ * recipient contact; `entity` is always `contact`.
+ */
+export interface CampaignTriggerNodeData {
+  readonly kind: 'campaign';
+  readonly entity: 'contact';
+  readonly event: CampaignEvent;
+  /** Only this campaign's events; any campaign's without it. */
+  readonly campaignId?: string;
+  /** With `clicked`: only links whose URL contains this text. */
+  readonly linkContains?: string;
+  readonly condition?: unknown;
+  readonly reenroll?: Reenroll;
+}
+
 /** What a trigger node on the canvas holds: one of the definition's trigger kinds. */
-export type TriggerNodeData = RecordTriggerNodeData | ScheduleTriggerNodeData | WebhookTriggerNodeData;
+export type TriggerNodeData =
+  RecordTriggerNodeData | ScheduleTriggerNodeData | WebhookTriggerNodeData | CampaignTriggerNodeData;
 
 /** What a step node on the canvas holds: the step's type and its settings. */
 export interface StepNodeData {

@@ -1,4 +1,5 @@
 export type {
+  CampaignTriggerNodeData,
   EditorEdge,
   EditorGraph,
   EditorNode,

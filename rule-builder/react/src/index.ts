@@ -48,6 +48,8 @@ export { VersionDiffCanvas } from './components/VersionDiffCanvas';
 export type { VersionDiffCanvasProps } from './components/VersionDiffCanvas';
 export { ConditionEditor } from './components/ConditionEditor';
 export type { ConditionEditorProps } from './components/ConditionEditor';
+// Pages that use the condition builder outside the workflow editor provide its services themselves.
+export { ConditionServicesContext } from './components/ConditionServices';
 export type {
   ConditionServices,
   ConditionTestRequest,

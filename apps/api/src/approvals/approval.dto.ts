@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { limitSchema } from '../common/pagination';
+import { quoteMarginSchema } from '../quotes/quote.dto';
 
 export const APPROVAL_STATUSES = [
   'pending',
@@ -70,6 +71,8 @@ export const approvalViewSchema = z.object({
   decidedAt: z.iso.datetime().nullable(),
   /** Whether the signed-in user may approve or reject it now. */
   canDecide: z.boolean(),
+  // The quote's cost and margin as they stand now; both null for a request about another record.
+  ...quoteMarginSchema.shape,
 });
 export type ApprovalView = z.infer<typeof approvalViewSchema>;
 

@@ -1,9 +1,17 @@
+import type { QuoteMargin } from '../quotes/quote-margin';
 import type { User } from '../users/user.entity';
 import type { ApprovalView } from './approval.dto';
 import type { Approval } from './approval.entity';
 
-/** `names`: user id → name for everyone the request mentions. */
-export function approvalView(approval: Approval, names: Map<string, string>, viewer: User): ApprovalView {
+const NO_MARGIN: QuoteMargin = { costTotal: null, marginPercent: null };
+
+/** `names`: user id → name for everyone the request mentions; `margins`: quote id → its margin. */
+export function approvalView(
+  approval: Approval,
+  names: Map<string, string>,
+  viewer: User,
+  margins: Map<string, QuoteMargin>,
+): ApprovalView {
   const ref = (id: string) => ({ id, name: names.get(id) ?? 'Former user' });
   return {
     id: approval.id,
@@ -34,5 +42,6 @@ export function approvalView(approval: Approval, names: Map<string, string>, vie
     canDecide:
       approval.status === 'pending' &&
       approval.approvers.some((s) => !s.decision && s.userIds.includes(viewer.id)),
+    ...((approval.recordType === 'quote' && margins.get(approval.recordId)) || NO_MARGIN),
   };
 }

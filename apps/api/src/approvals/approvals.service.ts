@@ -8,6 +8,7 @@ import { TemporalService } from '../engine/temporal.service';
 import { User } from '../users/user.entity';
 import type { ApprovalActionBody, ApprovalView, ListApprovalsQuery } from './approval.dto';
 import { Approval } from './approval.entity';
+import { approvalMargins } from './approval-margins';
 import { approvalView } from './approval.view';
 
 // The run opens the request (this row) a moment before it starts listening for decisions.
@@ -63,8 +64,9 @@ export class ApprovalsService {
     const items = approvals.slice(0, query.limit);
     const last = items.at(-1);
     const names = await this.names(items);
+    const margins = await approvalMargins(this.em, items);
     return {
-      items: items.map((a) => approvalView(a, names, viewer)),
+      items: items.map((a) => approvalView(a, names, viewer, margins)),
       nextCursor:
         approvals.length > query.limit && last
           ? encodeCursor({ at: last.createdAt.toISOString(), id: last.id })
@@ -74,7 +76,7 @@ export class ApprovalsService {
 
   async get(id: string, viewer: User): Promise<ApprovalView> {
     const approval = await this.find(id, viewer);
-    return approvalView(approval, await this.names([approval]), viewer);
+    return this.view(approval, viewer);
   }
 
   /** Approve, reject, delegate or recall; answers with the request as it stands after the action. */
@@ -112,7 +114,12 @@ export class ApprovalsService {
     }
     // The run stored the decision before answering; read it back past this request's identity map.
     await this.em.refresh(approval);
-    return approvalView(approval, await this.names([approval]), actor);
+    return this.view(approval, actor);
+  }
+
+  private async view(approval: Approval, viewer: User): Promise<ApprovalView> {
+    const names = await this.names([approval]);
+    return approvalView(approval, names, viewer, await approvalMargins(this.em, [approval]));
   }
 
   /** The code of a refusal by the run's validator, or APPROVAL_NOT_PENDING when the run has ended. */

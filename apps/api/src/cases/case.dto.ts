@@ -29,7 +29,10 @@ export const updateCaseSchema = z.strictObject({
   contactId: z.uuid().nullable().optional(),
   subject: text(300).optional(),
   description: text(20_000).nullable().optional(),
-  priority: z.enum(CASE_PRIORITIES).optional().describe('Does not move the SLA set at creation'),
+  priority: z
+    .enum(CASE_PRIORITIES)
+    .optional()
+    .describe("Moves the SLA: recomputed for the new priority from the case's opening time"),
   status: z.enum(CASE_STATUSES).optional(),
   ownerId: z.uuid().nullable().optional(),
 });

@@ -46,7 +46,7 @@ export class SupportCase {
   @Enum({ items: () => [...CASE_STATUSES] })
   status: CaseStatus = 'open';
 
-  /** Set once at creation from the priority; see sla.ts. */
+  /** Set from the priority at creation, and again from the opening time when it changes; see sla.ts. */
   @Property({ type: 'timestamptz' })
   slaDueAt!: Date;
 

@@ -16,6 +16,7 @@ import {
 import { SETTLED_CASE_STATUSES, SupportCase } from './case.entity';
 import { CASE_EVENT_FIELDS as EVENT_FIELDS, createCase, liveContact } from './case-create';
 import { caseView } from './case.view';
+import { reprioritise } from './sla';
 
 const POPULATE = ['owner', 'account', 'contact'] as const;
 
@@ -47,8 +48,9 @@ export class CasesService {
       snapshot: fieldsOf,
       fields: EVENT_FIELDS,
       apply: async (tx, supportCase) => {
-        const { version: _version, contactId, ownerId, ...fields } = input;
+        const { version: _version, contactId, ownerId, priority, ...fields } = input;
         Object.assign(supportCase, fields);
+        if (priority !== undefined) reprioritise(supportCase, priority);
         if (contactId !== undefined) {
           supportCase.contact = contactId === null ? null : await liveContact(tx, contactId);
         }

@@ -16,3 +16,17 @@ export function slaDueAt(priority: CasePriority, openedAt: Date): Date {
       return addBusinessDays(openedAt, 5);
   }
 }
+
+/**
+ * Gives a case a new priority. A different priority moves the SLA, counted from when the case
+ * opened (not from now), so raising it can make a case due, or overdue, at once; the record change
+ * re-arms a running escalation's wait on `slaDueAt`.
+ */
+export function reprioritise(
+  supportCase: { priority: CasePriority; createdAt: Date; slaDueAt: Date },
+  priority: CasePriority,
+): void {
+  if (supportCase.priority === priority) return;
+  supportCase.priority = priority;
+  supportCase.slaDueAt = slaDueAt(priority, supportCase.createdAt);
+}

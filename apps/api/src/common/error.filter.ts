@@ -3,6 +3,7 @@ import type { Response } from 'express';
 import { OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { BatonError, type ErrorCode } from '@baton/domain';
 import { HTTP_STATUS, type ErrorBody } from './http-errors';
+import { outageBody, unreachableDependency } from './outages';
 
 // Nest's own exceptions (unknown route, wrong method) mapped to our codes.
 function codeForHttpStatus(status: number): ErrorCode {
@@ -15,18 +16,28 @@ function codeForHttpStatus(status: number): ErrorCode {
   return 'INTERNAL';
 }
 
-/** The one place a failure becomes an HTTP response: `{ code, message, details }`, never a stack trace. */
+/**
+ * The one place a failure becomes an HTTP response: `{ code, message, details }`, never a stack trace.
+ * PostgreSQL or Temporal out of reach is a 503 with Retry-After, so clients retry instead of
+ * reporting a bug.
+ */
 @Catch()
 export class ErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('http');
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
-    const { status, body } = this.toResponse(exception);
+    const dependency = exception instanceof BatonError ? undefined : unreachableDependency(exception);
+    const { status, body } = dependency
+      ? { status: 503, body: outageBody(dependency) }
+      : this.toResponse(exception);
     const retryAfter = (body.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
-    if (status === 429 && typeof retryAfter === 'number')
+    if ((status === 429 || status === 503) && typeof retryAfter === 'number')
       response.setHeader('Retry-After', String(retryAfter));
-    if (status >= 500)
+    // During an outage every request fails the same way: one line each, not a stack trace each.
+    if (dependency)
+      this.logger.warn(`${dependency} unreachable: ${exception instanceof Error ? exception.message : ''}`);
+    else if (status >= 500)
       this.logger.error(
         exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
       );

@@ -41,6 +41,13 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   RECORD_NOT_FOUND: 422,
   // Too many webhook deliveries, or runs of one workflow on one record; the response carries Retry-After when known.
   RATE_LIMITED: 429,
+  // Segments: another live segment has the name; a contacts-only use was given a lead segment.
+  NAME_TAKEN: 409,
+  SEGMENT_NOT_CONTACTS: 422,
+  // A task's assignee asked again while their earlier reassignment request is still pending.
+  REASSIGN_ALREADY_REQUESTED: 409,
+  // Campaigns: a merge field such as {{contact.fristName}} that no record has.
+  TEMPLATE_FIELD_UNKNOWN: 400,
   INTERNAL: 500,
 };
 

@@ -24,7 +24,8 @@ export class Contact {
     | 'updatedAt'
     | 'version'
     | 'archivedAt'
-    | 'mergedIntoId';
+    | 'mergedIntoId'
+    | 'erasedAt';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -62,6 +63,10 @@ export class Contact {
   /** The contact this one was merged into (and archived for). */
   @Property({ type: 'uuid', nullable: true })
   mergedIntoId: string | null = null;
+
+  /** When the person's data was erased (the record is kept, anonymised and archived). */
+  @Property({ type: 'timestamptz', nullable: true })
+  erasedAt: Date | null = null;
 }
 
 // A surrogate id rather than a composite key: MikroORM 6.6 cannot delete composite-key rows

@@ -4,9 +4,14 @@ import { ActivityKind } from '../activities/activity-kind.entity';
 import { Approval } from '../approvals/approval.entity';
 import { AuditEntry } from '../audit/audit-entry.entity';
 import { Backtest } from '../backtests/backtest.entity';
+import { Segment } from '../segments/segment.entity';
 import { LoginAttempt } from '../auth/login-attempt.entity';
 import { Session } from '../auth/session.entity';
 import { SupportCase } from '../cases/case.entity';
+import { CaseArticle } from '../cases/case-article.entity';
+import { KbArticle } from '../knowledge/kb-article.entity';
+import { KbCannedAnswer } from '../knowledge/kb-canned-answer.entity';
+import { KbCategory } from '../knowledge/kb-category.entity';
 import { AccountContact, Contact } from '../contacts/contact.entity';
 import { StepEffect } from '../engine/step-effect.entity';
 import { OutboundEffect } from '../engine/outbound/outbound-effect.entity';
@@ -26,6 +31,9 @@ import { User } from '../users/user.entity';
 import { Workflow } from '../workflows/workflow.entity';
 import { WorkflowRun } from '../workflows/workflow-run.entity';
 import { WorkflowVersion } from '../workflows/workflow-version.entity';
+import { RetentionPolicy } from '../privacy/retention/retention-policy.entity';
+import { Campaign } from '../campaigns/campaign.entity';
+import { Consent, Unsubscribe } from '../consents/consent.entity';
 
 // Listed, not discovered by glob, so the same list works from src/ under Jest and from dist/.
 export const ENTITIES = [
@@ -59,4 +67,13 @@ export const ENTITIES = [
   Approval,
   WebhookSecret,
   Backtest,
+  Segment,
+  KbCategory,
+  KbArticle,
+  KbCannedAnswer,
+  CaseArticle,
+  RetentionPolicy,
+  Campaign,
+  Consent,
+  Unsubscribe,
 ];

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import type { DateOffset, RecordTrigger } from '@baton/contracts';
 import { evaluateRule, truthy } from '@baton/rules';
@@ -27,7 +27,7 @@ const offsetMs = (offset: DateOffset | undefined): number =>
  * again at the new time; a record that no longer meets the trigger's condition is skipped.
  */
 @Injectable()
-export class DateTriggersService implements OnApplicationShutdown {
+export class DateTriggersService implements BeforeApplicationShutdown {
   private readonly logger = new Logger('date-triggers');
   private timer?: NodeJS.Timeout;
   private sweeping?: Promise<unknown>;
@@ -52,7 +52,8 @@ export class DateTriggersService implements OnApplicationShutdown {
     this.timer = setTimeout(tick, this.config.dateSweepMs);
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  // A sweep in progress finishes while its database and Temporal connections are still open.
+  async beforeApplicationShutdown(): Promise<void> {
     clearTimeout(this.timer);
     this.timer = undefined;
     await this.sweeping;

@@ -16,13 +16,16 @@ import { BATON_CONFIG, type BatonConfig } from '../config';
 import { WorkflowRun } from '../workflows/workflow-run.entity';
 import { MikroCrmGateway } from './crm-gateway';
 import { DryRunCrmGateway, DryRunRollback } from './dry-run-gateway';
+import { throughDatabaseOutage } from './database-outage';
 import { OutboundEffects } from './outbound/outbound-effects';
 import { StepEffect } from './step-effect.entity';
 import { OutboxService } from '../outbox/outbox.service';
 import { ApprovalActivities } from '../approvals/approval-activities';
 import { ScheduledSweepService } from './schedules/scheduled-sweep.service';
+import { CampaignSender } from '../campaigns/campaign-sender';
 import { ChildRunActivities } from './calls/child-run.activities';
 import { alertWorkflowOwner } from './failure-alerts';
+import { RetentionActivitiesService } from '../privacy/retention/retention.activities';
 
 /** Runs an activity type's code for one step, against the given CRM and way out. */
 function runType(
@@ -60,6 +63,8 @@ export class EngineActivitiesService {
     private readonly outbox: OutboxService,
     @Inject(BATON_CONFIG) config: BatonConfig,
     private readonly sweeps: ScheduledSweepService,
+    private readonly campaigns: CampaignSender,
+    private readonly retention: RetentionActivitiesService,
   ) {
     this.approvals = new ApprovalActivities(orm);
     this.outbound = new OutboundEffects(orm, config);
@@ -76,7 +81,8 @@ export class EngineActivitiesService {
         .list()
         .map((type) => [
           type.type,
-          (input: RunStepInput) => this.nonRetryableOnUserError(() => this.runStep(type, input)),
+          (input: RunStepInput) =>
+            this.nonRetryableOnUserError(() => throughDatabaseOutage(() => this.runStep(type, input))),
         ]),
     );
     return {
@@ -90,6 +96,11 @@ export class EngineActivitiesService {
       prepareChildRun: (request) => this.nonRetryableOnUserError(() => this.calls.prepareChildRun(request)),
       listRelated: (input) => this.nonRetryableOnUserError(() => this.calls.listRelated(input)),
       sweepSchedule: (input) => this.nonRetryableOnUserError(() => this.sweeps.sweep(input)),
+      planCampaignSend: (input) => this.nonRetryableOnUserError(() => this.campaigns.plan(input)),
+      sendCampaignBatch: (input) => this.nonRetryableOnUserError(() => this.campaigns.batch(input)),
+      finishCampaignSend: (input) => this.campaigns.finish(input),
+      // The retention sweep's activity is privacy's own contract, not an engine one: typed there.
+      ...(this.retention.activities() as object),
     };
   }
 

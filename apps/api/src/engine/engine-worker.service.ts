@@ -3,6 +3,7 @@ import { NativeConnection, Runtime, type Worker } from '@temporalio/worker';
 import { ENGINE_TASK_QUEUE, SLOW_TASK_QUEUE } from '@baton/contracts';
 import { createEngineWorker, createSlowStepWorker } from '@baton/workflows';
 import { BATON_CONFIG, type BatonConfig } from '../config';
+import { activityHeartbeats } from '../campaigns/campaign-heartbeat';
 import { activityLogContext, TemporalLogger } from '../logging/temporal-logging';
 import { temporalMetricsBuffer } from '../metrics/temporal-metrics';
 import { EngineActivitiesService } from './engine-activities.service';
@@ -57,7 +58,7 @@ export class EngineWorkerService implements OnApplicationShutdown {
       namespace: this.config.temporalNamespace,
       activities: this.activities.activities(),
       shutdownGraceMs: this.config.shutdownGraceSeconds * 1000,
-      interceptors: { activity: [activityLogContext] },
+      interceptors: { activity: [activityLogContext, activityHeartbeats] },
     };
     this.workers = [
       await createEngineWorker({ ...common, maxConcurrentActivities: this.config.workerActivities }),

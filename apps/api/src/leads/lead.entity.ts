@@ -26,7 +26,8 @@ export class Lead {
     | 'convertedAccountId'
     | 'convertedContactId'
     | 'convertedOpportunityId'
-    | 'convertedAt';
+    | 'convertedAt'
+    | 'erasedAt';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -87,4 +88,8 @@ export class Lead {
 
   @Property({ type: 'timestamptz', nullable: true })
   convertedAt: Date | null = null;
+
+  /** When the person's data was erased (the record is kept, anonymised and archived). */
+  @Property({ type: 'timestamptz', nullable: true })
+  erasedAt: Date | null = null;
 }

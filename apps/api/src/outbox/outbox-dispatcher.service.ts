@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
 import { LockMode } from '@mikro-orm/core';
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import { RECORD_CHANGED_SIGNAL } from '@baton/contracts';
@@ -9,6 +9,7 @@ import { WorkflowsService } from '../workflows/workflows.service';
 import { OutboxEvent } from './outbox-event.entity';
 import { OutboxService } from './outbox.service';
 import type { Changes } from './changes';
+import { CAMPAIGN_ACTION, campaignPayloadOf, CampaignTriggers } from './campaign-triggers';
 import { RunStarterService, type PlannedRun } from './run-starter.service';
 
 const BATCH = 50;
@@ -19,13 +20,14 @@ const BATCH = 50;
  * Rows are claimed with SKIP LOCKED, so several API replicas can dispatch side by side.
  */
 @Injectable()
-export class OutboxDispatcherService implements OnApplicationShutdown {
+export class OutboxDispatcherService implements BeforeApplicationShutdown {
   private readonly logger = new Logger('outbox');
   private running = false;
   private wake?: () => void;
   private kicked = false;
   private loop?: Promise<void>;
   private unsubscribe?: () => void;
+  private readonly campaignTriggers = new CampaignTriggers();
 
   constructor(
     private readonly orm: MikroORM,
@@ -48,7 +50,10 @@ export class OutboxDispatcherService implements OnApplicationShutdown {
     this.wake?.();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  // Before, not on, application shutdown: the Temporal connection and the database pool close on
+  // shutdown, all at once, and a pass still in flight when they closed never settled: the process
+  // hung until it was killed.
+  async beforeApplicationShutdown(): Promise<void> {
     this.running = false;
     this.unsubscribe?.();
     this.kick();
@@ -114,6 +119,8 @@ export class OutboxDispatcherService implements OnApplicationShutdown {
         this.logger.warn(`dispatch pass failed: ${err instanceof Error ? err.message : String(err)}`);
       }
       if (dispatched >= BATCH || (this.kicked && failures === 0)) continue;
+      // Stopping: the wake-up was spent on the pass that just ended.
+      if (!this.running) break;
       const backoff = Math.min(this.config.dispatchIntervalMs * 2 ** failures, 10_000);
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, backoff);
@@ -136,7 +143,11 @@ export class OutboxDispatcherService implements OnApplicationShutdown {
       cause,
       actorId = null,
     } = event.payload as { changes?: Changes; cause?: { workflowId: string }; actorId?: string | null };
-    const matches = await this.workflows.findTriggered(em, entity, action, event.aggregateId, changes);
+    // Campaign events (a click, an open…) fire campaign triggers, not record ones, and bring the event along.
+    const campaign = action === CAMPAIGN_ACTION ? campaignPayloadOf(event.payload) : undefined;
+    const matches = campaign
+      ? await this.campaignTriggers.findTriggered(em, event.aggregateId, campaign)
+      : await this.workflows.findTriggered(em, entity, action, event.aggregateId, changes);
     const planned: PlannedRun[] = [];
     // A workflow's own writes never start it again: that loop would never end.
     for (const { workflow, version, trigger } of matches.filter((m) => cause?.workflowId !== m.workflow.id)) {
@@ -151,6 +162,7 @@ export class OutboxDispatcherService implements OnApplicationShutdown {
           trigger,
           recordId: event.aggregateId,
           event: { id: event.id, type: event.type, occurredAt: event.occurredAt, actorId },
+          ...(campaign ? { payload: campaign } : {}),
         },
         histories.get(event.aggregateId),
         earlier,

@@ -69,6 +69,7 @@ export function triggerEventType(trigger: Trigger): string {
       return `${trigger.entity}.${trigger.event}`;
     case 'schedule':
     case 'webhook':
+    case 'campaign':
       return `${trigger.entity}.${trigger.kind}`;
   }
 }

@@ -17,11 +17,17 @@ const sku = z
   .toUpperCase()
   .regex(/^[A-Z0-9][A-Z0-9._-]{0,63}$/, 'Expected letters, digits, ".", "_" or "-", at most 64');
 
+// Money strings are never negative, so a cost is ≥ 0 by construction.
+const unitCost = moneySchema
+  .nullable()
+  .describe('What one unit costs to deliver, ≥ 0; null when unknown (quotes using it show no margin)');
+
 export const createProductSchema = z.strictObject({
   sku,
   name: text(200),
   description: text(2000).optional(),
   unitPrice: moneySchema,
+  unitCost: unitCost.optional(),
   active: z.boolean().optional(),
 });
 export type CreateProductInput = z.infer<typeof createProductSchema>;
@@ -32,6 +38,7 @@ export const updateProductSchema = z.strictObject({
   name: text(200).optional(),
   description: text(2000).nullable().optional(),
   unitPrice: moneySchema.optional(),
+  unitCost: unitCost.optional(),
   active: z.boolean().optional(),
 });
 export type UpdateProductInput = z.infer<typeof updateProductSchema>;
@@ -62,6 +69,7 @@ export const productViewSchema = z.object({
   name: z.string(),
   description: z.string().nullable(),
   unitPrice: moneyViewSchema,
+  unitCost: moneyViewSchema.nullable().meta({ examples: ['820.00', null] }),
   active: z.boolean(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),

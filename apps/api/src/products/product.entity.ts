@@ -4,7 +4,8 @@ import { Entity, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 /** A price-book entry; quote lines copy its price when they are written. */
 @Entity({ tableName: 'products' })
 export class Product {
-  [OptionalProps]?: 'description' | 'active' | 'createdAt' | 'updatedAt' | 'version' | 'archivedAt';
+  [OptionalProps]?:
+    'description' | 'unitCost' | 'active' | 'createdAt' | 'updatedAt' | 'version' | 'archivedAt';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -20,6 +21,13 @@ export class Product {
 
   @Property({ type: 'decimal', precision: 14, scale: 2 })
   unitPrice!: string;
+
+  /**
+   * What one unit costs to deliver; null when unknown. Quotes read it when they are shown (it is
+   * not copied onto lines), so their margin follows the price book.
+   */
+  @Property({ type: 'decimal', precision: 14, scale: 2, nullable: true })
+  unitCost: string | null = null;
 
   /** Inactive products stay on existing quotes but cannot be put on new lines. */
   @Property({ type: 'boolean' })

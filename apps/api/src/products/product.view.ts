@@ -8,6 +8,7 @@ export function productView(product: Product): ProductView {
     name: product.name,
     description: product.description,
     unitPrice: product.unitPrice,
+    unitCost: product.unitCost,
     active: product.active,
     createdAt: product.createdAt.toISOString(),
     updatedAt: product.updatedAt.toISOString(),

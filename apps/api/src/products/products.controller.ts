@@ -26,7 +26,12 @@ export class ProductsController {
   @Post()
   @Roles('manager')
   @ApiOperation({ summary: 'Add a product to the price book; a taken SKU gets CONFLICT' })
-  @ApiJsonBody(createProductSchema, { sku: 'TEL-GW-100', name: 'Telemetry gateway', unitPrice: '1490.00' })
+  @ApiJsonBody(createProductSchema, {
+    sku: 'TEL-GW-100',
+    name: 'Telemetry gateway',
+    unitPrice: '1490.00',
+    unitCost: '820.00',
+  })
   @ApiJsonResponse(201, productViewSchema, 'Created')
   create(
     @Body(new ZodPipe(createProductSchema, 'product')) body: CreateProductInput,
@@ -52,7 +57,7 @@ export class ProductsController {
   @Patch(':id')
   @Roles('manager')
   @ApiOperation({ summary: 'Change a product; existing quote lines keep the price they were written with' })
-  @ApiJsonBody(updateProductSchema, { version: 1, unitPrice: '1390.00' })
+  @ApiJsonBody(updateProductSchema, { version: 1, unitPrice: '1390.00', unitCost: '790.00' })
   @ApiJsonResponse(200, productViewSchema)
   update(
     @Param('id', new ParseUUIDPipe()) id: string,

@@ -19,7 +19,7 @@ import {
 import { Product } from './product.entity';
 import { productView } from './product.view';
 
-const EVENT_FIELDS = ['sku', 'name', 'description', 'unitPrice', 'active', 'archivedAt'] as const;
+const EVENT_FIELDS = ['sku', 'name', 'description', 'unitPrice', 'unitCost', 'active', 'archivedAt'] as const;
 
 /** The price book: everyone reads it; managers and admins (checked by the controller) change it. */
 @Injectable()

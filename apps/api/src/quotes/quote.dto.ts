@@ -85,6 +85,21 @@ export const quoteLineViewSchema = z.object({
   total: moneyViewSchema,
 });
 
+/** Cost and margin, read from the products' current unit costs when the quote is shown. */
+export const quoteMarginSchema = z.object({
+  costTotal: moneyViewSchema
+    .nullable()
+    .describe("Σ quantity × the product's unit cost; null when a line's product has no cost")
+    .meta({ examples: ['720.00'] }),
+  marginPercent: z
+    .number()
+    .nullable()
+    .describe(
+      '(total − costTotal) / total × 100, one decimal; null when the cost is unknown or the total is 0',
+    )
+    .meta({ examples: [15.3] }),
+});
+
 export const quoteViewSchema = z.object({
   id: z.uuid(),
   name: z.string(),
@@ -96,6 +111,7 @@ export const quoteViewSchema = z.object({
   subtotal: moneyViewSchema,
   discountTotal: moneyViewSchema,
   total: moneyViewSchema,
+  ...quoteMarginSchema.shape,
   decision: z
     .object({ comment: z.string().nullable(), by: ownerRefSchema, at: z.iso.datetime() })
     .nullable()

@@ -1,6 +1,7 @@
 import { ownerRef } from '../accounts/crm-access';
 import type { QuoteView } from './quote.dto';
 import type { Quote } from './quote.entity';
+import { quoteMargin } from './quote-margin';
 
 /** Needs `owner`, `decidedBy`, `opportunity`, `account` and `lines.product` populated. */
 export function quoteView(quote: Quote): QuoteView {
@@ -28,6 +29,7 @@ export function quoteView(quote: Quote): QuoteView {
     subtotal: quote.subtotal,
     discountTotal: quote.discountTotal,
     total: quote.total,
+    ...quoteMargin({ total: quote.total, lines: quote.lines.getItems() }),
     decision: quote.decidedAt
       ? {
           comment: quote.decisionComment,

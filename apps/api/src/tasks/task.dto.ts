@@ -34,6 +34,23 @@ export const taskViewSchema = z.object({
   assignee: z.object({ id: z.uuid(), name: z.string() }),
   record: z.object({ type: z.string(), id: z.uuid(), label: z.string() }).nullable(),
   origin: originSchema,
+  reassignRequest: z
+    .object({
+      requestedAt: z.iso.datetime(),
+      reason: z.string(),
+      suggestedAssignee: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+    })
+    .nullable()
+    .describe('The assignee asked for the task to go to someone else; pending until it is reassigned or done')
+    .meta({
+      examples: [
+        {
+          requestedAt: '2026-11-26T10:15:00Z',
+          reason: 'I am at the customer site all week; Sam knows this account.',
+          suggestedAssignee: { id: '3d0f6c2a-8b1e-4f7a-9c2d-5e6f7a8b9c0d', name: 'Sam Seller' },
+        },
+      ],
+    }),
 });
 export type TaskView = z.infer<typeof taskViewSchema>;
 

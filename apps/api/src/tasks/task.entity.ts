@@ -1,5 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { Entity, Enum, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import {
+  BeforeUpdate,
+  Entity,
+  Enum,
+  ManyToOne,
+  OptionalProps,
+  PrimaryKey,
+  Property,
+  type EventArgs,
+} from '@mikro-orm/core';
 import { User } from '../users/user.entity';
 
 export const TASK_STATUSES = ['open', 'done'] as const;
@@ -24,7 +33,10 @@ export class Task {
     | 'stepId'
     | 'idempotencyKey'
     | 'createdAt'
-    | 'completedAt';
+    | 'completedAt'
+    | 'reassignRequestedAt'
+    | 'reassignReason'
+    | 'reassignSuggestedAssignee';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -84,4 +96,28 @@ export class Task {
 
   @Property({ type: 'timestamptz', nullable: true })
   completedAt: Date | null = null;
+
+  /** Set while the assignee's request to hand the task to someone else is pending. */
+  @Property({ type: 'timestamptz', nullable: true })
+  reassignRequestedAt: Date | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  reassignReason: string | null = null;
+
+  @ManyToOne(() => User, { nullable: true })
+  reassignSuggestedAssignee: User | null = null;
+
+  // Whichever path hands the task on or closes it — the reassign endpoint, completion, a workflow
+  // step updating the task — answers a pending request, so none of them can leave one behind.
+  @BeforeUpdate()
+  protected settleReassignRequest(args: EventArgs<Task>): void {
+    const changed = args.changeSet?.payload ?? {};
+    if ('assignee' in changed || 'status' in changed) clearReassignRequest(this);
+  }
+}
+
+export function clearReassignRequest(task: Task): void {
+  task.reassignRequestedAt = null;
+  task.reassignReason = null;
+  task.reassignSuggestedAssignee = null;
 }

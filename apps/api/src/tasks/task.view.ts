@@ -1,6 +1,9 @@
 import type { Task } from './task.entity';
 import type { TaskView } from './task.dto';
 
+/** The relations `taskView` reads. */
+export const TASK_POPULATE = ['assignee', 'createdBy', 'reassignSuggestedAssignee'] as const;
+
 export function taskView(task: Task): TaskView {
   return {
     id: task.id,
@@ -26,5 +29,14 @@ export function taskView(task: Task): TaskView {
           stepId: task.stepId ?? '',
         }
       : { kind: 'user', userId: task.createdBy?.id ?? null, name: task.createdBy?.name ?? null },
+    reassignRequest: task.reassignRequestedAt
+      ? {
+          requestedAt: task.reassignRequestedAt.toISOString(),
+          reason: task.reassignReason ?? '',
+          suggestedAssignee: task.reassignSuggestedAssignee
+            ? { id: task.reassignSuggestedAssignee.id, name: task.reassignSuggestedAssignee.name }
+            : null,
+        }
+      : null,
   };
 }

@@ -5,7 +5,7 @@ import { decodeCursor, encodeCursor, type Page } from '../common/pagination';
 import type { User } from '../users/user.entity';
 import type { ListTasksQuery, TaskView } from './task.dto';
 import { Task } from './task.entity';
-import { taskView } from './task.view';
+import { TASK_POPULATE, taskView } from './task.view';
 
 @Injectable()
 export class TasksService {
@@ -27,7 +27,7 @@ export class TasksService {
       ];
     }
     const rows = await this.em.find(Task, where, {
-      populate: ['assignee', 'createdBy'],
+      populate: TASK_POPULATE,
       orderBy: [{ dueAt: 'asc' }, { id: 'asc' }],
       limit: query.limit + 1,
     });
@@ -39,7 +39,7 @@ export class TasksService {
   }
 
   async complete(id: string, viewer: User): Promise<TaskView> {
-    const task = await this.em.findOne(Task, { id }, { populate: ['assignee', 'createdBy'] });
+    const task = await this.em.findOne(Task, { id }, { populate: TASK_POPULATE });
     if (!task) throw new BatonError('NOT_FOUND', 'No task with this id', { id });
     if (task.assignee.id !== viewer.id && !['admin', 'manager'].includes(viewer.role)) {
       throw new BatonError('FORBIDDEN', 'Only the assignee, a manager or an admin may complete this task');

@@ -43,6 +43,16 @@ const CHANGES = `
     from outbox_events e
    where e.aggregate_type = ? and e.aggregate_id = ?`;
 
+// Changes to the record's tasks (snoozed, reassignment asked for, handed on) are part of its story;
+// their creation and completion already come from TASKS_CREATED and TASKS_COMPLETED.
+const TASK_CHANGES = `
+  select 'change', e.id::text, e.occurred_at, (e.payload->>'actorId')::uuid,
+         e.type || ': ' || t.title,
+         jsonb_build_object('type', e.type, 'changes', e.payload->'changes', 'cause', e.payload->'cause',
+                            'taskId', t.id, 'taskTitle', t.title)
+    from outbox_events e join tasks t on t.id = e.aggregate_id
+   where e.aggregate_type = 'task' and e.type = 'task.updated' and t.record_type = ? and t.record_id = ?`;
+
 const WORKFLOW_STEPS = `
   select 'workflow_step', r.id || '#' || s.n, (s.step->>'startedAt')::timestamptz, null::uuid,
          coalesce(w.name, 'Workflow') || ': ' || (s.step->>'stepId') || ' ' || (s.step->>'status'),
@@ -80,6 +90,7 @@ export function timelineQuery(
       union all ${TASKS_CREATED}
       union all ${TASKS_COMPLETED}
       union all ${CHANGES}
+      union all ${TASK_CHANGES}
       union all ${WORKFLOW_STEPS}
     )
     select e.kind, e.id, to_char(e.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as at_key,
@@ -94,6 +105,7 @@ export function timelineQuery(
     ...rec,
     viewerId,
     viewerId,
+    ...rec,
     ...rec,
     ...rec,
     ...rec,

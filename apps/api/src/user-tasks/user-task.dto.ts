@@ -23,3 +23,14 @@ export const snoozeTaskSchema = z.strictObject({
   until: z.iso.datetime({ offset: true }).describe('The new due time; must be in the future'),
 });
 export type SnoozeTaskInput = z.infer<typeof snoozeTaskSchema>;
+
+export const reassignRequestSchema = z.strictObject({
+  reason: text(500).describe('Why someone else should take the task (1–500 characters)'),
+  suggestedAssigneeId: z.uuid().optional().describe('An active colleague who could take it'),
+});
+export type ReassignRequestInput = z.infer<typeof reassignRequestSchema>;
+
+export const reassignTaskSchema = z.strictObject({
+  assigneeId: z.uuid().describe('The active user who takes the task over'),
+});
+export type ReassignTaskInput = z.infer<typeof reassignTaskSchema>;

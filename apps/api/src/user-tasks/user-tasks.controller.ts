@@ -7,13 +7,17 @@ import { taskViewSchema } from '../tasks/task.dto';
 import type { User } from '../users/user.entity';
 import {
   createUserTaskSchema,
+  reassignRequestSchema,
+  reassignTaskSchema,
   snoozeTaskSchema,
   type CreateUserTaskInput,
+  type ReassignRequestInput,
+  type ReassignTaskInput,
   type SnoozeTaskInput,
 } from './user-task.dto';
 import { UserTasksService } from './user-tasks.service';
 
-// Shares the /tasks prefix with TasksController (list, complete), which stays untouched.
+// Shares the /tasks prefix with TasksController (list, complete).
 @ApiTags('tasks')
 @ApiBearerAuth()
 @Controller('tasks')
@@ -53,5 +57,42 @@ export class UserTasksController {
     @CurrentUser() user: User,
   ) {
     return this.tasks.snooze(id, body, user);
+  }
+
+  @Post(':id/reassign-request')
+  @Roles('sales_rep', 'manager', 'approver')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Ask for your own open task to go to someone else; your manager (or, without one, the admins) is told. Asking again while a request is pending is 409 REASSIGN_ALREADY_REQUESTED',
+  })
+  @ApiJsonBody(reassignRequestSchema, {
+    reason: 'I am at the customer site all week; Sam knows this account.',
+    suggestedAssigneeId: '3d0f6c2a-8b1e-4f7a-9c2d-5e6f7a8b9c0d',
+  })
+  @ApiJsonResponse(200, taskViewSchema)
+  requestReassignment(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body(new ZodPipe(reassignRequestSchema, 'reassignment request')) body: ReassignRequestInput,
+    @CurrentUser() user: User,
+  ) {
+    return this.tasks.requestReassignment(id, body, user);
+  }
+
+  @Post(':id/reassign')
+  @Roles('manager')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      "Hand an open task to another active user (the assignee's managers and admins); answers a pending request",
+  })
+  @ApiJsonBody(reassignTaskSchema, { assigneeId: '3d0f6c2a-8b1e-4f7a-9c2d-5e6f7a8b9c0d' })
+  @ApiJsonResponse(200, taskViewSchema)
+  reassign(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body(new ZodPipe(reassignTaskSchema, 'reassignment')) body: ReassignTaskInput,
+    @CurrentUser() user: User,
+  ) {
+    return this.tasks.reassign(id, body, user);
   }
 }

@@ -2,29 +2,24 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { BatonError } from '@baton/domain';
 import { activeUser, editsAll } from '../accounts/crm-access';
-import { fieldsOf, recordChange } from '../accounts/crm-events';
-import { created, diff, type Changes } from '../outbox/changes';
+import { fieldsOf } from '../accounts/crm-events';
+import { created, diff } from '../outbox/changes';
 import { OutboxService } from '../outbox/outbox.service';
 import { linkedRecord } from '../record-links/record-link';
 import type { TaskView } from '../tasks/task.dto';
 import { Task } from '../tasks/task.entity';
-import { taskView } from '../tasks/task.view';
+import { TASK_POPULATE, taskView } from '../tasks/task.view';
 import { User } from '../users/user.entity';
-import type { CreateUserTaskInput, SnoozeTaskInput } from './user-task.dto';
+import { recordTaskChange, TASK_EVENT_FIELDS as EVENT_FIELDS } from './task-events';
+import { reassignTask, requestReassignment } from './task-reassignment';
+import type {
+  CreateUserTaskInput,
+  ReassignRequestInput,
+  ReassignTaskInput,
+  SnoozeTaskInput,
+} from './user-task.dto';
 
-const EVENT_FIELDS = [
-  'title',
-  'description',
-  'status',
-  'priority',
-  'dueAt',
-  'assignee',
-  'recordType',
-  'recordId',
-  'createdBy',
-] as const;
-
-/** Tasks people create and snooze by hand; workflow-made tasks come from the engine. */
+/** Tasks people create, snooze and hand on by hand; workflow-made tasks come from the engine. */
 @Injectable()
 export class UserTasksService {
   constructor(
@@ -57,7 +52,7 @@ export class UserTasksService {
         recordLabel: record?.label ?? null,
         createdBy: await activeUser(tx, actor.id),
       });
-      this.event(tx, task, 'created', actor, created(fieldsOf(task), EVENT_FIELDS));
+      recordTaskChange(this.outbox, tx, task, 'created', actor, created(fieldsOf(task), EVENT_FIELDS));
       return task;
     });
     this.outbox.committed();
@@ -71,7 +66,7 @@ export class UserTasksService {
       throw new BatonError('VALIDATION_FAILED', 'until must be in the future', { field: 'until' });
     }
     const task = await this.em.transactional(async (tx) => {
-      const task = await tx.findOne(Task, { id }, { populate: ['assignee', 'createdBy'] });
+      const task = await tx.findOne(Task, { id }, { populate: TASK_POPULATE });
       if (!task) throw new BatonError('NOT_FOUND', 'No task with this id', { id });
       if (task.assignee.id !== actor.id) {
         throw new BatonError('FORBIDDEN', 'Only the assignee may snooze this task');
@@ -81,20 +76,22 @@ export class UserTasksService {
       }
       const before = fieldsOf(task);
       task.dueAt = until;
-      this.event(tx, task, 'updated', actor, diff(before, fieldsOf(task), EVENT_FIELDS));
+      recordTaskChange(this.outbox, tx, task, 'updated', actor, diff(before, fieldsOf(task), EVENT_FIELDS));
       return task;
     });
     this.outbox.committed();
     return taskView(task);
   }
 
-  private event(
-    tx: EntityManager,
-    task: Task,
-    action: 'created' | 'updated',
-    actor: User,
-    changes: Changes,
-  ): void {
-    recordChange(this.outbox, tx, { type: 'task', id: task.id }, action, actor, changes);
+  async requestReassignment(id: string, input: ReassignRequestInput, actor: User): Promise<TaskView> {
+    const task = await this.em.transactional((tx) => requestReassignment(tx, this.outbox, id, input, actor));
+    this.outbox.committed();
+    return taskView(task);
+  }
+
+  async reassign(id: string, input: ReassignTaskInput, actor: User): Promise<TaskView> {
+    const task = await this.em.transactional((tx) => reassignTask(tx, this.outbox, id, input, actor));
+    this.outbox.committed();
+    return taskView(task);
   }
 }

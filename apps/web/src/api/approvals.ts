@@ -35,6 +35,9 @@ export interface Approval {
   decidedAt: string | null;
   /** Whether the signed-in user may approve or reject it now. */
   canDecide: boolean;
+  /** The quote's cost and margin as they stand now; null for other records or when a cost is unknown. */
+  costTotal: string | null;
+  marginPercent: number | null;
 }
 
 export interface ApprovalActionInput {

@@ -2,7 +2,7 @@ import { ApiError, isSessionEnded } from './ApiError';
 import { clearToken, readToken } from './token';
 
 interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PATCH';
+  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   body?: unknown;
   /** Sent as is (a file upload) instead of `body` as JSON; give its Content-Type in `headers`. */
   rawBody?: Blob;

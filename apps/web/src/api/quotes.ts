@@ -32,6 +32,10 @@ export interface Quote {
   subtotal: string;
   discountTotal: string;
   total: string;
+  /** Σ quantity × the products' unit costs today; null when a product has no cost. */
+  costTotal: string | null;
+  /** (total − cost) / total × 100, one decimal; null when the cost is unknown or the total is 0. */
+  marginPercent: number | null;
   /** The last approve or reject, with the approver's comment. */
   decision: { comment: string | null; by: Ref | null; at: string } | null;
   owner: Ref | null;

@@ -45,6 +45,14 @@ export interface Task {
   assignee: { id: string; name: string };
   record: TaskRecordRef | null;
   origin: TaskOrigin;
+  /** The assignee asked for the task to go to someone else; null when no request is pending. */
+  reassignRequest: TaskReassignRequest | null;
+}
+
+export interface TaskReassignRequest {
+  requestedAt: string;
+  reason: string;
+  suggestedAssignee: { id: string; name: string } | null;
 }
 
 export interface Page<T> {

@@ -5,6 +5,7 @@ import { roleLabel } from '../lib/roles';
 import { routeHref, type NavRoute, type Route } from '../lib/routes';
 import { BrandMark } from './BrandMark';
 import { NotificationBell } from './NotificationBell';
+import { NavMenu, type NavMenuItem } from './NavMenu';
 import { RecordsMenu } from './RecordsMenu';
 import './AppHeader.css';
 
@@ -25,10 +26,27 @@ const NAV_ITEMS: ReadonlyArray<{ route: NavRoute; label: string; roles?: Readonl
   // The people approval requests are routed to (the rep's manager, quote approvers, escalations).
   { route: 'approvals', label: 'Approvals', roles: ['admin', 'manager', 'approver'] },
   { route: 'team', label: 'Team', roles: ['admin', 'manager'] },
-  // Importing creates customer records: the roles that may create them.
-  { route: 'import', label: 'Import', roles: ['admin', 'manager', 'sales_rep'] },
   // Workflows decide what happens to every record: drawn and published by operations admins.
   { route: 'workflows', label: 'Workflows', roles: ['admin'] },
+];
+
+const MARKETING_ITEMS: ReadonlyArray<
+  NavMenuItem<'segments' | 'campaigns'> & { roles: ReadonlyArray<User['role']> }
+> = [
+  // Saved conditions over contacts or leads: drawn by managers and admins, read by reps.
+  {
+    route: 'segments',
+    label: 'Segments',
+    hint: 'Saved filters over contacts and leads',
+    roles: ['admin', 'manager', 'sales_rep'],
+  },
+  // Email campaigns to contact segments: run by managers and admins.
+  {
+    route: 'campaigns',
+    label: 'Campaigns',
+    hint: 'Emails to a segment, and who reacted',
+    roles: ['admin', 'manager'],
+  },
 ];
 
 function isCurrent(item: NavRoute, route: Route): boolean {
@@ -39,6 +57,12 @@ function isCurrent(item: NavRoute, route: Route): boolean {
   );
 }
 
+function marketingSectionOf(route: Route): 'segments' | 'campaigns' | null {
+  if (route === 'segments' || route === 'segment') return 'segments';
+  if (route === 'campaigns' || route === 'campaign') return 'campaigns';
+  return null;
+}
+
 function initials(name: string): string {
   const parts = name.trim().split(/\s+/);
   const first = parts[0]?.[0] ?? '';
@@ -47,6 +71,7 @@ function initials(name: string): string {
 }
 
 export function AppHeader({ user, route, notifications, onSignOut }: AppHeaderProps) {
+  const marketing = MARKETING_ITEMS.filter((item) => item.roles.includes(user.role));
   return (
     <header className="app-header">
       <div className="app-header__inner">
@@ -65,7 +90,15 @@ export function AppHeader({ user, route, notifications, onSignOut }: AppHeaderPr
                 {item.label}
               </a>
               {/* Every role reads customer records (engineers and approvers for context), so no role filter. */}
-              {item.route === 'leads' && <RecordsMenu route={route} />}
+              {item.route === 'leads' && <RecordsMenu route={route} user={user} />}
+              {item.route === 'quotes' && marketing.length > 0 && (
+                <NavMenu
+                  label="Marketing"
+                  testId="nav-marketing"
+                  items={marketing}
+                  current={marketingSectionOf(route)}
+                />
+              )}
             </Fragment>
           ))}
         </nav>

@@ -5,6 +5,7 @@ import { useRemote } from '../hooks/useRemote';
 import { formatAgo } from '../lib/ago';
 import { formatCountdown, formatFullDate } from '../lib/due';
 import { quoteHref } from '../lib/routes';
+import { ApprovalCardMargin } from './ApprovalCardMargin';
 import { ApprovalDecisionForm, type Settled } from './ApprovalDecisionForm';
 import { ApprovalHistory, DecisionList } from './ApprovalHistory';
 import { ApprovalStatusBadge } from './ApprovalStatusBadge';
@@ -79,6 +80,14 @@ export function ApprovalCard({ approval, settled, delegates, now, onSettled }: A
           <span className="approval-card__stage">Stage: {approval.stageName}</span>
         )}
       </div>
+
+      {isQuote && (
+        <ApprovalCardMargin
+          marginPercent={shown.marginPercent}
+          costTotal={shown.costTotal}
+          currency={quote.data?.currency}
+        />
+      )}
 
       {isQuote &&
         (quote.data ? (

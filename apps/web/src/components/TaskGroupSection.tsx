@@ -1,15 +1,17 @@
+import type { DirectoryUser } from '../api/users';
 import type { TaskGroup } from '../lib/due';
-import { TaskRow } from './TaskRow';
+import { TaskRow, type TaskRowActions } from './TaskRow';
 import './TaskGroupSection.css';
 
 interface TaskGroupSectionProps {
   group: TaskGroup;
   now: Date;
   currentUserId: string;
-  onComplete: (id: string) => Promise<void>;
+  colleagues: DirectoryUser[] | null;
+  actions: TaskRowActions;
 }
 
-export function TaskGroupSection({ group, now, currentUserId, onComplete }: TaskGroupSectionProps) {
+export function TaskGroupSection({ group, now, currentUserId, colleagues, actions }: TaskGroupSectionProps) {
   const headingId = `task-group-${group.key}`;
   return (
     <section
@@ -30,7 +32,8 @@ export function TaskGroupSection({ group, now, currentUserId, onComplete }: Task
             now={now}
             overdue={group.key === 'overdue'}
             currentUserId={currentUserId}
-            onComplete={onComplete}
+            colleagues={colleagues}
+            actions={actions}
           />
         ))}
       </ul>

@@ -11,6 +11,8 @@ export interface MyTasks {
   error: unknown;
   loadedAt: Date | null;
   complete: (id: string) => Promise<Task>;
+  /** Adopts the server's answer to a change (a snooze, a reassignment request) without a reload. */
+  replace: (task: Task) => void;
   reload: () => void;
 }
 
@@ -22,6 +24,8 @@ export function useMyTasks(pollMs: number): MyTasks {
   const [loadedAt, setLoadedAt] = useState<Date | null>(null);
   const [generation, setGeneration] = useState(0);
   const completedIds = useRef(new Set<string>());
+  // A poll that started before a local change would bring the old task back for a moment.
+  const changedAt = useRef(0);
 
   useEffect(() => {
     let stopped = false;
@@ -30,9 +34,10 @@ export function useMyTasks(pollMs: number): MyTasks {
 
     async function load(): Promise<void> {
       controller = new AbortController();
+      const startedAt = Date.now();
       try {
         const page = await fetchMyOpenTasks(controller.signal);
-        if (stopped) return;
+        if (stopped || startedAt <= changedAt.current) return;
         setTasks(page.items.filter((task) => task.status === 'open' && !completedIds.current.has(task.id)));
         setHasMore(page.nextCursor !== null);
         setError(null);
@@ -60,10 +65,19 @@ export function useMyTasks(pollMs: number): MyTasks {
     return task;
   }, []);
 
+  const replace = useCallback((task: Task) => {
+    changedAt.current = Date.now();
+    setTasks(
+      (current) =>
+        current?.flatMap((item) => (item.id !== task.id ? [item] : task.status === 'open' ? [task] : [])) ??
+        null,
+    );
+  }, []);
+
   const reload = useCallback(() => {
     setError(null);
     setGeneration((n) => n + 1);
   }, []);
 
-  return { tasks, hasMore, error, loadedAt, complete, reload };
+  return { tasks, hasMore, error, loadedAt, complete, replace, reload };
 }

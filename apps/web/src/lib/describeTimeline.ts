@@ -96,9 +96,11 @@ function change(item: TimelineItem, names: Names): TimelineEntryView {
   if (action === 'created') return { ...base, title: `Created the ${what}`, details: [] };
   if (action === 'deleted') return { ...base, title: `Archived the ${what}`, details: [] };
   if (action !== 'updated') return { ...base, title: humanize(`${record} ${action}`), details: [] };
+  // A change to one of the record's tasks names the task.
+  const task = str(item.data.taskTitle);
   return {
     ...base,
-    title: `Changed ${list(fields.map((f) => lowerFirst(fieldLabel(f))))}`,
+    title: `Changed ${list(fields.map((f) => lowerFirst(fieldLabel(f))))}${task ? ` of the task “${task}”` : ''}`,
     details: fields.map((field) => describeFieldChange(field, changes[field], names)),
   };
 }
@@ -124,6 +126,9 @@ const FIELD_LABELS: Record<string, string> = {
   rfpReference: 'RFP reference',
   archivedAt: 'Archived',
   mergedInto: 'Merged into',
+  reassignRequestedAt: 'Reassignment requested',
+  reassignReason: 'Reason for reassignment',
+  reassignSuggestedAssignee: 'Suggested assignee',
 };
 
 function fieldLabel(field: string): string {

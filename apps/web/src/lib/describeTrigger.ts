@@ -19,6 +19,8 @@ export function describeTrigger(trigger: Trigger): string {
       return describeSchedule(trigger);
     case 'webhook':
       return 'Webhook';
+    case 'campaign':
+      return `Campaign email ${trigger.event}${trigger.linkContains === undefined ? '' : ` (link containing "${trigger.linkContains}")`}`;
   }
 }
 

@@ -10,22 +10,36 @@ export type Route =
   | 'team'
   | 'dashboard'
   | 'notifications'
+  | 'segments'
+  | 'segment'
+  | KnowledgeRoute
+  | CampaignRoute
   | RecordListRoute
   | RecordRoute;
 
+/** The public FAQ (no sign-in), and the knowledge base's pages in the app. */
+export type KnowledgeRoute = 'faq' | 'knowledge' | 'knowledge-article' | 'canned-answers';
+
+/** Email campaigns, and one campaign ("#/campaigns/<id>", "#/campaigns/new"). */
+export type CampaignRoute = 'campaigns' | 'campaign';
+
 /** Lists of CRM records, and the page of one record reached from them ("#/accounts/<id>"). */
-export type RecordListRoute = 'accounts' | 'contacts' | 'opportunities' | 'subscriptions';
-export type RecordRoute = 'account' | 'contact' | 'opportunity' | 'subscription';
+export type RecordListRoute = 'accounts' | 'contacts' | 'opportunities' | 'subscriptions' | 'cases';
+export type RecordRoute = 'account' | 'contact' | 'opportunity' | 'subscription' | 'case';
 
 const RECORD_ROUTES: Record<RecordListRoute, RecordRoute> = {
   accounts: 'account',
   contacts: 'contact',
   opportunities: 'opportunity',
   subscriptions: 'subscription',
+  cases: 'case',
 };
 
 /** Pages with a fixed address; the workflow editor, a quote and a record are reached from their lists. */
-export type NavRoute = Exclude<Route, 'workflow' | 'quote' | RecordRoute>;
+export type NavRoute = Exclude<
+  Route,
+  'workflow' | 'quote' | 'knowledge-article' | 'campaign' | 'segment' | RecordRoute
+>;
 
 const HREFS: Record<NavRoute, string> = {
   tasks: '#/tasks',
@@ -41,6 +55,12 @@ const HREFS: Record<NavRoute, string> = {
   contacts: '#/contacts',
   opportunities: '#/opportunities',
   subscriptions: '#/subscriptions',
+  cases: '#/cases',
+  faq: '#/faq',
+  segments: '#/segments',
+  knowledge: '#/knowledge',
+  'canned-answers': '#/knowledge/canned',
+  campaigns: '#/campaigns',
 };
 
 const PLAIN_ROUTES: ReadonlySet<string> = new Set([
@@ -61,11 +81,26 @@ export function parseRoute(hash: string): Route {
   const [segment = '', detail] = hash.replace(/^#\/?/, '').split('?')[0]!.split('/');
   if (segment === 'workflows') return detail ? 'workflow' : 'workflows';
   if (segment === 'quotes') return detail ? 'quote' : 'quotes';
+  if (segment === 'faq') return 'faq';
+  if (segment === 'segments') return detail ? 'segment' : 'segments';
+  if (segment === 'campaigns') return detail ? 'campaign' : 'campaigns';
+  if (segment === 'knowledge')
+    return !detail ? 'knowledge' : detail === 'canned' ? 'canned-answers' : 'knowledge-article';
   if (Object.hasOwn(RECORD_ROUTES, segment)) {
     const list = segment as RecordListRoute;
     return detail ? RECORD_ROUTES[list] : list;
   }
   return PLAIN_ROUTES.has(segment) ? (segment as Route) : 'tasks';
+}
+
+/** An article's editor ("#/knowledge/<id>"), or a new article's ("#/knowledge/new"). */
+export function knowledgeArticleHref(id: string): string {
+  return `#/knowledge/${encodeURIComponent(id)}`;
+}
+
+/** A segment's editor ("#/segments/<id>"), or a new one's ("#/segments/new?entity=lead"). */
+export function segmentHref(id: string, entity?: 'contact' | 'lead'): string {
+  return `#/segments/${encodeURIComponent(id)}${entity ? `?entity=${entity}` : ''}`;
 }
 
 export function quoteHref(id: string): string {
@@ -126,4 +161,9 @@ export function parseWorkflowPanel(hash: string): WorkflowPanel | null {
   const [, , tab = '', item] = hash.replace(/^#\/?/, '').split('?')[0]!.split('/');
   if (!PANEL_TABS.has(tab)) return null;
   return { tab: tab as WorkflowPanel['tab'], item: item ? decodeURIComponent(item) : null };
+}
+
+/** A campaign's page: its editor while a draft, its results once scheduled; `new` for a new one. */
+export function campaignHref(id: string): string {
+  return `#/campaigns/${encodeURIComponent(id)}`;
 }

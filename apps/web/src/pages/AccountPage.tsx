@@ -48,9 +48,9 @@ export function AccountPage({ id, user, revision }: AccountPageProps) {
     secondary: `${formatAmount(s.amount)} · ends ${formatDay(s.endDate)}`,
     badge: <RenewalBadge status={s.renewalStatus} />,
   }));
-  // Cases have no page of their own yet: listed for context, not linked.
   const cases = useRelated<SupportCase>('cases', byAccount, (c) => ({
     id: c.id,
+    href: recordHref('cases', c.id),
     primary: c.subject,
     secondary: `${c.priority} priority · SLA ${formatDateTime(new Date(c.slaDueAt))}`,
     badge: <CaseBadge supportCase={c} />,

@@ -1,6 +1,7 @@
 import type { Contact } from '../api/crm';
 import type { User } from '../api/types';
 import { LoadState } from '../components/LoadState';
+import { PersonalDataActions } from '../components/PersonalDataActions';
 import { RecordFields } from '../components/RecordFields';
 import { RecordHistory } from '../components/RecordHistory';
 import { RecordLayout } from '../components/RecordLayout';
@@ -94,6 +95,9 @@ export function ContactPage({ id, user, revision }: ContactPageProps) {
             empty="Not linked to an account."
             testId="related-accounts"
           />
+          {user.role === 'admin' && (
+            <PersonalDataActions records="contacts" id={current.id} onErased={contact.reload} />
+          )}
         </>
       }
       main={

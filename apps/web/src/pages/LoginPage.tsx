@@ -92,6 +92,12 @@ export function LoginPage({ reason, onSignIn }: LoginPageProps) {
           >
             {submitting ? 'Signing in…' : 'Sign in'}
           </button>
+          <p className="login__lead">
+            Looking for an answer?{' '}
+            <a href="#/faq" data-testid="login-faq">
+              Browse the help center
+            </a>
+          </p>
         </form>
         <DemoAccounts onPick={fillDemo} />
       </div>

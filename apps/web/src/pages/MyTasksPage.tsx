@@ -1,15 +1,18 @@
-import { useCallback, useEffect, useState } from 'react';
-import { MY_TASKS_LIMIT } from '../api/tasks';
+import { useEffect, useMemo, useState } from 'react';
+import { MY_TASKS_LIMIT, requestTaskReassignment, snoozeTask, type ReassignRequestInput } from '../api/tasks';
 import type { User } from '../api/types';
+import { fetchUsers } from '../api/users';
 import { TaskGroupSection } from '../components/TaskGroupSection';
+import type { TaskRowActions } from '../components/TaskRow';
 import { TasksEmpty } from '../components/TasksEmpty';
 import { TasksError } from '../components/TasksError';
 import { TasksLoading } from '../components/TasksLoading';
 import { useDocumentTitle } from '../hooks/useDocumentTitle';
 import { useMyTasks } from '../hooks/useMyTasks';
 import { useNow } from '../hooks/useNow';
+import { useRemote } from '../hooks/useRemote';
 import { describeError } from '../lib/describeError';
-import { groupByDue } from '../lib/due';
+import { formatDueDate, groupByDue } from '../lib/due';
 import './MyTasksPage.css';
 
 const POLL_MS = 5_000;
@@ -24,8 +27,14 @@ const timeFormat = new Intl.DateTimeFormat(undefined, {
 
 export function MyTasksPage({ user }: { user: User }) {
   useDocumentTitle('My tasks');
-  const { tasks, hasMore, error, loadedAt, complete, reload } = useMyTasks(POLL_MS);
+  const { tasks, hasMore, error, loadedAt, complete, replace, reload } = useMyTasks(POLL_MS);
   const now = useNow(CLOCK_MS);
+  // Whom a rep may suggest when asking for a task to be reassigned.
+  const users = useRemote('users', fetchUsers);
+  const colleagues = useMemo(
+    () => users.data?.items.filter((u) => u.id !== user.id) ?? null,
+    [users.data, user.id],
+  );
   const [notice, setNotice] = useState<string | null>(null);
 
   useEffect(() => {
@@ -34,12 +43,24 @@ export function MyTasksPage({ user }: { user: User }) {
     return () => window.clearTimeout(timer);
   }, [notice]);
 
-  const handleComplete = useCallback(
-    async (id: string) => {
-      const task = await complete(id);
-      setNotice(`Completed “${task.title}”`);
-    },
-    [complete],
+  const actions = useMemo<TaskRowActions>(
+    () => ({
+      complete: async (id: string) => {
+        const task = await complete(id);
+        setNotice(`Completed “${task.title}”`);
+      },
+      snooze: async (id: string, until: Date) => {
+        const task = await snoozeTask(id, until.toISOString());
+        replace(task);
+        setNotice(`Snoozed “${task.title}” to ${formatDueDate(new Date(task.dueAt), new Date())}`);
+      },
+      requestReassignment: async (id: string, input: ReassignRequestInput) => {
+        const task = await requestTaskReassignment(id, input);
+        replace(task);
+        setNotice(`Asked for “${task.title}” to be reassigned`);
+      },
+    }),
+    [complete, replace],
   );
 
   return (
@@ -79,7 +100,8 @@ export function MyTasksPage({ user }: { user: User }) {
                 group={group}
                 now={now}
                 currentUserId={user.id}
-                onComplete={handleComplete}
+                colleagues={colleagues}
+                actions={actions}
               />
             ))
           )}

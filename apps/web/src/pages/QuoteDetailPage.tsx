@@ -9,6 +9,7 @@ import {
   type QuoteAction,
 } from '../api/quotes';
 import type { User } from '../api/types';
+import { ApprovalCardMargin } from '../components/ApprovalCardMargin';
 import { ApprovalHistory } from '../components/ApprovalHistory';
 import { LoadState } from '../components/LoadState';
 import { QuoteDecisionBanner } from '../components/QuoteDecisionBanner';
@@ -166,6 +167,11 @@ export function QuoteDetailPage({ id, user, revision }: QuoteDetailPageProps) {
         ) : (
           <QuoteLinesTable quote={current} />
         )}
+        <ApprovalCardMargin
+          marginPercent={current.marginPercent}
+          costTotal={current.costTotal}
+          currency={current.currency}
+        />
       </section>
 
       <section className="quote-detail__section" aria-labelledby="quote-approvals-title">

@@ -1,10 +1,11 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { fetchRecentApprovals, type Approval } from '../api/approvals';
 import { fetchOpenTasksOf } from '../api/tasks';
 import type { Task, User } from '../api/types';
 import { fetchUsers, type DirectoryUser } from '../api/users';
 import { ApprovalStatusBadge } from '../components/ApprovalStatusBadge';
 import { LoadState } from '../components/LoadState';
+import { TaskReassignRequests } from '../components/TaskReassignRequests';
 import { useDocumentTitle } from '../hooks/useDocumentTitle';
 import { useNow } from '../hooks/useNow';
 import { useRemote } from '../hooks/useRemote';
@@ -43,6 +44,15 @@ export function TeamPage({ user, revision }: { user: User; revision: number }) {
     () => escalatedFor(approvals.data?.items ?? [], new Set([user.id, ...team.map((u) => u.id)])),
     [approvals.data, team, user.id],
   );
+  const [notice, setNotice] = useState<string | null>(null);
+  // A task can go to anyone on the team, or to the manager themself.
+  const people = useMemo(
+    () => [...team, ...(users.data?.items ?? []).filter((u) => u.id === user.id)],
+    [team, users.data, user.id],
+  );
+  const requests = (tasks.data ?? [])
+    .filter((t) => t.reassignRequest !== null)
+    .sort((a, b) => a.reassignRequest!.requestedAt.localeCompare(b.reassignRequest!.requestedAt));
   const overdue = (tasks.data ?? [])
     .filter((t) => new Date(t.dueAt) < now)
     .sort((a, b) => a.dueAt.localeCompare(b.dueAt));
@@ -66,6 +76,36 @@ export function TeamPage({ user, revision }: { user: User; revision: number }) {
           <LoadState detail="No request has had to climb past its approver." testId="team-escalated-empty" />
         ) : (
           <EscalatedTable approvals={escalated} now={now} />
+        )}
+      </section>
+
+      <section className="team__section" aria-labelledby="team-reassign">
+        <h2 className="quote-detail__heading" id="team-reassign">
+          Reassignment requests
+        </h2>
+        {notice && (
+          <p className="team__notice" role="status" data-testid="team-reassign-notice">
+            {notice}
+          </p>
+        )}
+        {users.data === null || tasks.data === null ? (
+          <LoadState
+            detail="Loading the team's tasks…"
+            error={tasks.error ?? users.error}
+            onRetry={tasks.reload}
+          />
+        ) : requests.length === 0 ? (
+          <LoadState detail="Nobody on your team has asked to hand a task on." testId="team-reassign-empty" />
+        ) : (
+          <TaskReassignRequests
+            tasks={requests}
+            people={people}
+            now={now}
+            onReassigned={(task, to) => {
+              setNotice(`Gave “${task.title}” to ${to}`);
+              tasks.reload();
+            }}
+          />
         )}
       </section>
 

@@ -15,7 +15,8 @@ export function checkTriggerFields(
   schemaOf: (entity: EntityType) => FieldSchema | undefined,
 ): Diagnostic[] {
   return model.triggers.flatMap((trigger): Diagnostic[] => {
-    if (trigger.kind === 'schedule') return [];
+    // Schedules have no field; a campaign trigger's fields are checked by the schema.
+    if (trigger.kind === 'schedule' || trigger.kind === 'campaign') return [];
     if (trigger.kind === 'webhook') return checkMatchField(trigger, schemaOf);
     const at = { nodeId: trigger.id, path: `${triggerPath(trigger)}/field` };
     const invalid = (message: string): Diagnostic[] => [{ code: 'INVALID_TRIGGER', message, ...at }];

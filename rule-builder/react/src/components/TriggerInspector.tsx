@@ -11,6 +11,7 @@ import type { Problem } from '../model/diagnostics';
 import type { EditorAction } from '../model/editor-state';
 import { humanize } from '../model/labels';
 import { kindOf, switchTriggerKind, TRIGGER_KIND_OPTIONS } from '../model/trigger-kinds';
+import { CampaignTriggerFields } from './CampaignTriggerFields';
 import { ConnectControl } from './ConnectControl';
 import { ConditionEditor } from './ConditionEditor';
 import { FieldChangeFields } from './FieldChangeFields';
@@ -22,9 +23,13 @@ const INTRO: Record<TriggerKind, string> = {
   record: 'A run starts each time this happens to a record.',
   schedule: 'On every tick, each record matching the condition starts a run.',
   webhook: 'A POST to the hook URL starts a run on the record it names.',
+  campaign: 'An email campaign event starts a run on the contact the email went to.',
 };
 
-/** The selected trigger: what starts a run (a record event, a schedule or a webhook) and on which records. */
+/**
+ * The selected trigger: what starts a run (a record event, a schedule, a webhook or a campaign
+ * email event) and on which records.
+ */
 export function TriggerInspector({
   graph,
   node,
@@ -83,6 +88,8 @@ export function TriggerInspector({
             id={entityId}
             className="rb-input"
             value={data.entity}
+            // Campaign emails go to contacts: their runs are always on one.
+            disabled={kind === 'campaign'}
             onChange={(e) => update({ entity: e.target.value as EntityType })}
           >
             {ENTITY_TYPES.map((entity) => (
@@ -92,7 +99,7 @@ export function TriggerInspector({
             ))}
           </select>
         </div>
-        {data.kind !== 'schedule' && data.kind !== 'webhook' && (
+        {(data.kind === undefined || data.kind === 'record') && (
           <div className="rb-field">
             <label className="rb-label" htmlFor={eventId}>
               Event
@@ -121,10 +128,11 @@ export function TriggerInspector({
           </div>
         )}
       </div>
-      {data.kind !== 'schedule' && data.kind !== 'webhook' && data.event === 'updated' && (
+      {(data.kind === undefined || data.kind === 'record') && data.event === 'updated' && (
         <FieldChangeFields data={data} problems={problems} update={update} />
       )}
       {data.kind === 'schedule' && <ScheduleTriggerFields data={data} problems={problems} update={update} />}
+      {data.kind === 'campaign' && <CampaignTriggerFields data={data} problems={problems} update={update} />}
       {data.kind === 'webhook' && (
         <WebhookTriggerFields
           nodeId={node.id}
@@ -148,7 +156,9 @@ export function TriggerInspector({
         help={
           kind === 'schedule'
             ? `Required: the ${data.entity} records each tick enrols. Example: {"==": [{"var": "${data.entity}.status"}, "open"]}`
-            : `Leave empty to start on every ${data.entity}. Example: {">=": [{"var": "${kind === 'webhook' ? 'trigger.payload' : data.entity}.score"}, 80]}`
+            : kind === 'campaign'
+              ? 'Leave empty to start on every such event. Example: {"in": ["webinar", {"var": "trigger.payload.campaignName"}]}'
+              : `Leave empty to start on every ${data.entity}. Example: {">=": [{"var": "${kind === 'webhook' ? 'trigger.payload' : data.entity}.score"}, 80]}`
         }
         errors={conditionErrors}
       />

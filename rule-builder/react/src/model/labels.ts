@@ -24,6 +24,7 @@ export function triggerKindLabel(trigger: {
   readonly kind?: string;
   readonly event?: string;
 }): string {
+  if (trigger.kind === 'campaign') return `Campaign email ${trigger.event ?? ''}`.trim();
   const recordEvent = trigger.kind === undefined || trigger.kind === 'record';
   return triggerLabel(trigger.entity, recordEvent ? (trigger.event ?? '') : trigger.kind);
 }

@@ -6,6 +6,7 @@ export const TRIGGER_KIND_OPTIONS: readonly { readonly kind: TriggerKind; readon
   { kind: 'record', label: 'Record event' },
   { kind: 'schedule', label: 'Schedule' },
   { kind: 'webhook', label: 'Webhook' },
+  { kind: 'campaign', label: 'Campaign email' },
 ];
 
 /** A trigger node's kind; record nodes may leave it out. */
@@ -26,11 +27,14 @@ const KIND_KEYS = [
   'timezone',
   'limit',
   'match',
+  'campaignId',
+  'linkContains',
 ];
 
 /**
  * The patch that turns a trigger node into another kind: entity, condition and re-enrollment stay;
- * the new kind starts from working defaults (created records; weekdays at 08:00 UTC; match by id).
+ * the new kind starts from working defaults (created records; weekdays at 08:00 UTC; match by id;
+ * a click in any campaign, on the contact it was sent to).
  * A schedule needs a condition, so one that never matches is filled in when there is none.
  */
 export function switchTriggerKind(data: TriggerNodeData, kind: TriggerKind): Partial<TriggerNodeData> {
@@ -48,10 +52,13 @@ export function switchTriggerKind(data: TriggerNodeData, kind: TriggerKind): Par
       };
     case 'webhook':
       return { ...cleared, kind: 'webhook', match: { by: 'id' } };
+    case 'campaign':
+      return { ...cleared, kind: 'campaign', entity: 'contact', event: 'clicked' };
   }
 }
 
-/** The base of a new trigger node's id: `lead_created`, `case_schedule`, `lead_webhook`. */
+/** The base of a new trigger node's id: `lead_created`, `case_schedule`, `lead_webhook`, `campaign_clicked`. */
 export function triggerIdBase(data: TriggerNodeData): string {
+  if (data.kind === 'campaign') return `campaign_${data.event}`;
   return `${data.entity}_${data.kind === 'schedule' || data.kind === 'webhook' ? data.kind : data.event}`;
 }

@@ -15,6 +15,12 @@ import { Migration20261125100000OutboundEffects } from './Migration2026112510000
 import { Migration20261125300000WebhookSecrets } from './Migration20261125300000WebhookSecrets';
 import { Migration20261125400000Backtests } from './Migration20261125400000Backtests';
 import { Migration20261125500000LeadConversion } from './Migration20261125500000LeadConversion';
+import { Migration20261126100000TaskReassignRequests } from './Migration20261126100000TaskReassignRequests';
+import { Migration20261126110000ProductCosts } from './Migration20261126110000ProductCosts';
+import { Migration20261126200000Segments } from './Migration20261126200000Segments';
+import { Migration20261126300000Campaigns } from './Migration20261126300000Campaigns';
+import { Migration20261126400000KnowledgeBase } from './Migration20261126400000KnowledgeBase';
+import { Migration20261126500000Privacy } from './Migration20261126500000Privacy';
 
 // Listed explicitly so migrations run the same from src/ (tests) and dist/ (production).
 export const MIGRATIONS: MigrationObject[] = [
@@ -34,4 +40,10 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261125300000WebhookSecrets', class: Migration20261125300000WebhookSecrets },
   { name: 'Migration20261125400000Backtests', class: Migration20261125400000Backtests },
   { name: 'Migration20261125500000LeadConversion', class: Migration20261125500000LeadConversion },
+  { name: 'Migration20261126100000TaskReassignRequests', class: Migration20261126100000TaskReassignRequests },
+  { name: 'Migration20261126110000ProductCosts', class: Migration20261126110000ProductCosts },
+  { name: 'Migration20261126200000Segments', class: Migration20261126200000Segments },
+  { name: 'Migration20261126300000Campaigns', class: Migration20261126300000Campaigns },
+  { name: 'Migration20261126400000KnowledgeBase', class: Migration20261126400000KnowledgeBase },
+  { name: 'Migration20261126500000Privacy', class: Migration20261126500000Privacy },
 ];

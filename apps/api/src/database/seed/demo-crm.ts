@@ -58,27 +58,28 @@ const LAST = [
 ];
 const TITLES = ['CTO', 'Head of Procurement', 'Operations Director', 'IT Manager', 'CFO', 'Buyer'];
 const ROLES = ['Decision maker', 'Buyer', 'Technical evaluator', 'Champion', null];
-const PRODUCTS: Array<[string, string, string]> = [
-  ['TEL-GW-100', 'Telemetry gateway', '1490.00'],
-  ['TEL-GW-200', 'Telemetry gateway Pro', '2290.00'],
-  ['SNS-TMP-01', 'Temperature sensor', '89.00'],
-  ['SNS-VIB-01', 'Vibration sensor', '149.00'],
-  ['SNS-GPS-01', 'GPS tracker', '119.00'],
-  ['LIC-PLT-STD', 'Platform licence, standard (per seat / year)', '480.00'],
-  ['LIC-PLT-ENT', 'Platform licence, enterprise (per seat / year)', '920.00'],
-  ['LIC-API-1M', 'API calls, 1M block', '250.00'],
-  ['SUP-STD-12', 'Standard support, 12 months', '3600.00'],
-  ['SUP-PRM-12', 'Premium support, 12 months', '9600.00'],
-  ['SVC-ONB-01', 'Onboarding workshop (day)', '1400.00'],
-  ['SVC-INT-01', 'Integration engineering (day)', '1250.00'],
-  ['SVC-TRN-01', 'User training (half day)', '650.00'],
-  ['HW-MNT-01', 'Mounting kit', '39.50'],
-  ['HW-CBL-05', 'Sensor cable, 5 m', '12.90'],
-  ['HW-PSU-01', 'Power supply unit', '54.00'],
-  ['DATA-RET-1Y', 'Extended data retention, 1 year', '1800.00'],
-  ['DATA-EXP-01', 'Data export connector', '2100.00'],
-  ['SEC-SSO-01', 'Single sign-on add-on', '1500.00'],
-  ['SEC-AUD-01', 'Audit log add-on', '990.00'],
+// SKU, name, unit price, unit cost (what the quote margin is measured against).
+const PRODUCTS: Array<[string, string, string, string]> = [
+  ['TEL-GW-100', 'Telemetry gateway', '1490.00', '820.00'],
+  ['TEL-GW-200', 'Telemetry gateway Pro', '2290.00', '1190.00'],
+  ['SNS-TMP-01', 'Temperature sensor', '89.00', '31.00'],
+  ['SNS-VIB-01', 'Vibration sensor', '149.00', '58.00'],
+  ['SNS-GPS-01', 'GPS tracker', '119.00', '47.00'],
+  ['LIC-PLT-STD', 'Platform licence, standard (per seat / year)', '480.00', '60.00'],
+  ['LIC-PLT-ENT', 'Platform licence, enterprise (per seat / year)', '920.00', '95.00'],
+  ['LIC-API-1M', 'API calls, 1M block', '250.00', '40.00'],
+  ['SUP-STD-12', 'Standard support, 12 months', '3600.00', '1450.00'],
+  ['SUP-PRM-12', 'Premium support, 12 months', '9600.00', '4100.00'],
+  ['SVC-ONB-01', 'Onboarding workshop (day)', '1400.00', '780.00'],
+  ['SVC-INT-01', 'Integration engineering (day)', '1250.00', '720.00'],
+  ['SVC-TRN-01', 'User training (half day)', '650.00', '340.00'],
+  ['HW-MNT-01', 'Mounting kit', '39.50', '14.20'],
+  ['HW-CBL-05', 'Sensor cable, 5 m', '12.90', '3.80'],
+  ['HW-PSU-01', 'Power supply unit', '54.00', '22.50'],
+  ['DATA-RET-1Y', 'Extended data retention, 1 year', '1800.00', '310.00'],
+  ['DATA-EXP-01', 'Data export connector', '2100.00', '420.00'],
+  ['SEC-SSO-01', 'Single sign-on add-on', '1500.00', '180.00'],
+  ['SEC-AUD-01', 'Audit log add-on', '990.00', '120.00'],
 ];
 
 const pick = <T>(list: readonly T[], i: number): T => list[i % list.length]!;
@@ -120,8 +121,8 @@ export function seedDemoCrm(tx: EntityManager, reps: User[], approver: User | un
     return contact;
   });
 
-  const products = PRODUCTS.map(([sku, name, unitPrice], i) =>
-    tx.create(Product, { sku, name, unitPrice, active: i !== 19, ...at(i, 120) }),
+  const products = PRODUCTS.map(([sku, name, unitPrice, unitCost], i) =>
+    tx.create(Product, { sku, name, unitPrice, unitCost, active: i !== 19, ...at(i, 120) }),
   );
 
   const opportunities = Array.from({ length: 80 }, (_, i) => {

@@ -4,6 +4,7 @@ import { Lead } from '../../leads/lead.entity';
 import { User } from '../../users/user.entity';
 import { seedDemoCrm } from './demo-crm';
 import { seedDemoRecords } from './demo-records';
+import { seedDemoKnowledge } from '../../knowledge/demo-knowledge';
 import { DEMO_PASSWORD, DEMO_USERS, demoLeads } from './demo-data';
 
 const SEED_KEY = 'demo-seed';
@@ -33,6 +34,11 @@ export async function seedDemoData(em: EntityManager): Promise<boolean> {
     seedDemoCrm(tx, reps, approver, now);
     await tx.flush();
     await seedDemoRecords(tx, users, now);
+    seedDemoKnowledge(
+      tx,
+      users.find((u) => u.role === 'manager'),
+      now,
+    );
     await tx.flush();
     await tx.execute(`insert into baton_meta (key, value) values (?, ?)`, [
       SEED_KEY,

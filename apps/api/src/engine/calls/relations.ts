@@ -24,11 +24,15 @@ function owned(
     type,
     ids: async (em, id, max) =>
       ids(
-        await em.find(entity as typeof Opportunity, { [by]: id, archivedAt: null } as object, {
-          orderBy: { createdAt: 'asc', id: 'asc' },
-          limit: max,
-          fields: ['id'],
-        }),
+        await em.find(
+          entity as typeof Opportunity,
+          { [by]: id, archivedAt: null },
+          {
+            orderBy: { createdAt: 'asc', id: 'asc' },
+            limit: max,
+            fields: ['id'],
+          },
+        ),
       ),
   };
 }

@@ -28,7 +28,8 @@ export class SmtpMailer {
     this.relay();
   }
 
-  async send(mail: OutboundMail): Promise<SentMail> {
+  /** `html` and `headers`: campaign mails carry an HTML part and List-Unsubscribe headers too. */
+  async send(mail: OutboundMail & { html?: string; headers?: Record<string, string> }): Promise<SentMail> {
     const relay = this.relay();
     const messageId = messageIdFor(mail.idempotencyKey, this.domain);
     const info = await relay.sendMail({
@@ -36,6 +37,8 @@ export class SmtpMailer {
       to: mail.to,
       subject: mail.subject,
       text: mail.text,
+      ...(mail.html === undefined ? {} : { html: mail.html }),
+      ...(mail.headers === undefined ? {} : { headers: mail.headers }),
       messageId,
     });
     return { messageId, accepted: info.accepted };

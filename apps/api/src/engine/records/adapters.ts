@@ -2,6 +2,7 @@ import { BatonError } from '@baton/domain';
 import type { EntityType } from '@baton/contracts';
 import { Account } from '../../accounts/account.entity';
 import { CASE_PRIORITIES, CASE_STATUSES, SupportCase } from '../../cases/case.entity';
+import { reprioritise } from '../../cases/sla';
 import { Contact } from '../../contacts/contact.entity';
 import { LEAD_SOURCES, LEAD_STATUSES, Lead } from '../../leads/lead.entity';
 import { leadFields } from '../../leads/lead.view';
@@ -166,7 +167,16 @@ const supportCase: RecordAdapter<SupportCase> = {
     createdAt: iso(c.createdAt),
     updatedAt: iso(c.updatedAt),
   }),
-  writable: { priority: oneOf(CASE_PRIORITIES), status: oneOf(CASE_STATUSES), ownerId: owner },
+  writable: {
+    // A step changing the priority moves the SLA exactly as a person's change does.
+    priority: (em, c, value, field) => {
+      const wanted = { priority: c.priority };
+      void oneOf<typeof wanted>(CASE_PRIORITIES)(em, wanted, value, field);
+      reprioritise(c, wanted.priority);
+    },
+    status: oneOf(CASE_STATUSES),
+    ownerId: owner,
+  },
   create: caseCreator,
 };
 
