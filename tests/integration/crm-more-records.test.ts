@@ -191,7 +191,7 @@ describe('CRM records: subscriptions, cases, activities, notes, user tasks and t
   });
 
   describe('cases', () => {
-    it('computes the SLA from the priority at creation', async () => {
+    it('computes the SLA from the priority at creation, and again from the opening time when the priority changes', async () => {
       const expected: Record<string, (at: Date) => Date> = {
         urgent: (at) => new Date(at.getTime() + 4 * HOUR),
         high: (at) => addBusinessDays(at, 1),
@@ -205,9 +205,9 @@ describe('CRM records: subscriptions, cases, activities, notes, user tasks and t
         );
         expect(c).toMatchObject({ priority, status: 'open', breached: false, owner: { name: 'Riley Rep' } });
         expect(c.slaDueAt).toBe(expected[priority]!(new Date(c.createdAt)).toISOString());
-        // The SLA is fixed at creation: a later priority change does not move it.
+        // A new priority moves the SLA, still counted from when the case opened.
         const changed = await ok(patch(as.rep1, `/api/cases/${c.id}`, { version: 1, priority: 'low' }));
-        expect(changed.slaDueAt).toBe(c.slaDueAt);
+        expect(changed.slaDueAt).toBe(expected.low!(new Date(c.createdAt)).toISOString());
       }
       const defaulted = await ok(
         as.rep1.post('/api/cases', { accountId: account.id, subject: 'Default' }),
