@@ -19,8 +19,8 @@ interface TaskReassignRequestsProps {
 /** Reps' requests to hand a task on, each with the manager's answer: give it to someone. */
 export function TaskReassignRequests({ tasks, people, now, onReassigned }: TaskReassignRequestsProps) {
   return (
-    <div className="quote-table__frame">
-      <table className="quote-table" data-testid="team-reassign">
+    <div className="data-table__frame">
+      <table className="data-table quote-table" data-testid="team-reassign">
         <thead>
           <tr>
             <th scope="col">Task</th>

@@ -33,8 +33,8 @@ export function QuotesPage({ revision }: { revision: number }) {
       ) : quotes.length === 0 ? (
         <LoadState title="No quotes yet" detail="Quotes you create on your opportunities show up here." />
       ) : (
-        <div className="quote-table__frame">
-          <table className="quote-table" data-testid="quotes-table">
+        <div className="data-table__frame">
+          <table className="data-table quote-table" data-testid="quotes-table">
             <thead>
               <tr>
                 <th scope="col">Quote</th>

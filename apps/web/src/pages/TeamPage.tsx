@@ -131,8 +131,8 @@ export function TeamPage({ user, revision }: { user: User; revision: number }) {
 
 function EscalatedTable({ approvals, now }: { approvals: Approval[]; now: Date }) {
   return (
-    <div className="quote-table__frame">
-      <table className="quote-table" data-testid="team-escalated">
+    <div className="data-table__frame">
+      <table className="data-table quote-table" data-testid="team-escalated">
         <thead>
           <tr>
             <th scope="col">Quote</th>
@@ -178,8 +178,8 @@ function EscalatedTable({ approvals, now }: { approvals: Approval[]; now: Date }
 
 function OverdueTable({ tasks, now }: { tasks: Task[]; now: Date }) {
   return (
-    <div className="quote-table__frame">
-      <table className="quote-table" data-testid="team-overdue">
+    <div className="data-table__frame">
+      <table className="data-table quote-table" data-testid="team-overdue">
         <thead>
           <tr>
             <th scope="col">Task</th>
