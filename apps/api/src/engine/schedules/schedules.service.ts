@@ -3,7 +3,7 @@ import {
   Injectable,
   Logger,
   type OnApplicationBootstrap,
-  type OnApplicationShutdown,
+  type BeforeApplicationShutdown,
 } from '@nestjs/common';
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import { ScheduleAlreadyRunning, ScheduleNotFoundError, type ScheduleOptions } from '@temporalio/client';
@@ -27,7 +27,7 @@ const FULL_PASS_MS = 5 * 60_000;
  * is put back. Every step is idempotent: reconciling twice changes nothing the second time.
  */
 @Injectable()
-export class SchedulesService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class SchedulesService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('schedules');
   private running = false;
   private loop?: Promise<void>;
@@ -46,7 +46,9 @@ export class SchedulesService implements OnApplicationBootstrap, OnApplicationSh
     this.loop = this.watch();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  // Before, not on, application shutdown, like the outbox dispatcher: a pass still talking to
+  // Temporal when its connection closes never settles, and the stop hangs.
+  async beforeApplicationShutdown(): Promise<void> {
     this.running = false;
     this.wake?.();
     await this.loop;

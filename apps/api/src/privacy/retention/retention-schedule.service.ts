@@ -3,7 +3,7 @@ import {
   Injectable,
   Logger,
   type OnApplicationBootstrap,
-  type OnApplicationShutdown,
+  type BeforeApplicationShutdown,
 } from '@nestjs/common';
 import { ScheduleAlreadyRunning, ScheduleNotFoundError, type ScheduleOptions } from '@temporalio/client';
 import { ENGINE_TASK_QUEUE } from '@baton/contracts';
@@ -40,7 +40,7 @@ export const RETENTION_SCHEDULE_OPTIONS: ScheduleOptions = {
  * Temporal answers), so a schedule deleted or changed in Temporal comes back on the next start.
  */
 @Injectable()
-export class RetentionScheduleService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class RetentionScheduleService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('privacy');
   private running = false;
   private loop?: Promise<void>;
@@ -58,7 +58,9 @@ export class RetentionScheduleService implements OnApplicationBootstrap, OnAppli
     this.loop = this.ensureWithRetries();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  // Before, not on, application shutdown, like the outbox dispatcher: a pass still talking to
+  // Temporal when its connection closes never settles, and the stop hangs.
+  async beforeApplicationShutdown(): Promise<void> {
     this.running = false;
     this.wake?.();
     await this.loop;
